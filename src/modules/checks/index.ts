@@ -1,0 +1,12 @@
+export { runCheck, assessSubject, resolveCheckedSubject, assertMayCheck } from './run-check';
+export type { CheckInput, CheckOptions, CheckResult, CheckSubject, CheckGrade, CheckRecord, CheckMeasure, SubjectRef } from './run-check';
+export { runBatchCheck, MAX_BATCH_SUBJECTS } from './batch-check';
+export type { BatchCheckInput, BatchItem, BatchResult } from './batch-check';
+export { submitFeedback } from './submit-feedback';
+export { getCheck, listChecks, flagOverdueFeedback, listOverdueChecks, checkStats } from './service';
+export type { DepartmentCheckStats } from './service';
+export { DEFAULT_TREATMENT_POLICY, treatmentPolicy, setTreatmentPolicy, decideTreatment, TREATMENT_LABELS } from './policy';
+export type { TreatmentPolicy, TreatmentFacts } from './policy';
+export { TREATMENTS, FEEDBACK_HANDLINGS } from './tables';
+export type { Treatment, FeedbackItem, CheckFeedback } from './tables';
+export { registerCheckRoutes } from './routes';

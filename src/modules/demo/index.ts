@@ -1,0 +1,3 @@
+export { loadDemoDataIfEmpty, DEFAULT_DEMO_SIZE } from './seed';
+export type { DemoSize } from './seed';
+export { DEMO_USERS, DEMO_PASSWORD, DEMO_DEPARTMENTS, DEMO_REGIONS } from './fixtures';

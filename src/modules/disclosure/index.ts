@@ -1,0 +1,11 @@
+export { disclosureWindow, disclosedOn, addMonths, LONG_TERM_DATE } from './rules';
+export type { DisclosureWindow, WindowReason, RuleItem, RuleRecord } from './rules';
+export { syncDisclosure, expireDisclosures, endDisclosureEarly } from './projection';
+export type { SyncOptions, SyncResult, EarlyEndReason } from './projection';
+export { startDisclosureJob, runDisclosureJobOnce } from './job';
+export type { DisclosureJob, DisclosureJobOptions } from './job';
+export { publicRecordsOfSubject, publicChanges, licencePenaltyList, lateRecordsForConsole, publicFields } from './service';
+export type { PublicRecord, PublicSection, PublicField, ChangeItem, LateRecord } from './service';
+export { SECTIONS, sectionOf, DOUBLE_DISCLOSURE_ITEMS } from './sections';
+export type { SectionCode, DoubleDisclosureKind } from './sections';
+export { registerDisclosureRoutes } from './routes';

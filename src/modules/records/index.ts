@@ -1,0 +1,12 @@
+export { createRecord, storeRecordInTx, correctRecord, revokeRecord, getRecord, listRecordsOfSubject, recentRecords, countRecords, assertMaySubmit, validateRecordFields, monthlyRecordStats } from './service';
+export type { NewRecordInput, RecordResult, RecordOutcome, Provenance } from './service';
+export { storeRecordsBulk } from './bulk';
+export type { BulkRecordInput, BulkOutcome } from './bulk';
+export { maskPersonalFields, maskRawValues } from './masking';
+export { severityOf } from './severity';
+export { subjectFromFields } from './subject-fields';
+export { timelinessOf, TIMELINESS_WORKING_DAYS } from './timeliness';
+export type { Timeliness } from './timeliness';
+export { registerRecordRoutes } from './routes';
+export { recordsUpdatedAfter, recordsAfterId, recordsWithCurrentFields, recordsOfSubjectWithFields, lateRecords } from './disclosure-reads';
+export type { RecordWithFields, RecordRow } from './disclosure-reads';

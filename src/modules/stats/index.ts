@@ -1,0 +1,2 @@
+export { publicStats, dashboard } from './service';
+export { registerStatsRoutes } from './routes';

@@ -1,0 +1,8 @@
+import { orgCodeCheckChar, usccCheckChar } from '../../src/modules/identifiers';
+
+/** A valid USCC for test subject number n. */
+export function testUscc(n: number): string {
+  const body = `8${String(n).padStart(7, '0')}`;
+  const first17 = `91310110${body}${orgCodeCheckChar(body)}`;
+  return first17 + usccCheckChar(first17);
+}
