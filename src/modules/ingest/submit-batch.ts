@@ -82,7 +82,9 @@ async function storeContent({ dataDir, maxUploadBytes = 256 * 1024 * 1024 }: { d
     return { path: file, filename: null, format: 'ndjson' };
   }
   const file = path.join(folder, `${id}${path.extname(content.filename).toLowerCase() || '.bin'}`);
-  await pipeline(content.stream, limitBytes(maxUploadBytes), fs.createWriteStream(file)).catch((error) => {
+  // opened here, not lazily by the stream: a failed upload is then removed for sure (a late open would re-create it)
+  const out = fs.createWriteStream(file, { fd: fs.openSync(file, 'w') });
+  await pipeline(content.stream, limitBytes(maxUploadBytes), out).catch((error) => {
     fs.rmSync(file, { force: true });
     throw error;
   });
