@@ -12,3 +12,4 @@ export * from '../modules/disclosure/tables';
 export * from '../modules/lists/tables';
 export * from '../modules/measures/tables';
 export * from '../modules/checks/tables';
+export * from '../modules/objections/tables';

@@ -15,6 +15,7 @@ import { registerListRoutes } from '../modules/lists';
 import { registerMeasureRoutes } from '../modules/measures';
 import { registerCheckRoutes } from '../modules/checks';
 import { registerOpenDataRoutes } from '../modules/disclosure/open-data';
+import { registerObjectionRoutes } from '../modules/objections';
 
 /** Every module's routes, under /api/v1. */
 export function registerApiRoutes(app: App): void {
@@ -34,4 +35,5 @@ export function registerApiRoutes(app: App): void {
   registerMeasureRoutes(app);
   registerCheckRoutes(app);
   registerOpenDataRoutes(app);
+  registerObjectionRoutes(app);
 }

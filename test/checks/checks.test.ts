@@ -239,8 +239,16 @@ describe('credit checks and measure lists', () => {
     const result = created.json() as CheckResult;
     const codes = result.measures.map((m) => m.code);
     expect(codes).toContain('S03_BIDDING');
+    const oneYearOn = `${Number(result.checkedOn.slice(0, 4)) + 1}${result.checkedOn.slice(4, 8)}01`;
     const answer = (overrides: Record<string, object> = {}) => ({
-      applied: codes.map((code) => overrides[code] ?? { measureCode: code, handling: code === 'S03_BIDDING' ? 'applied' : 'not_applicable', ...(code === 'S03_BIDDING' ? { basis: '《中华人民共和国招标投标法实施条例》第六十七条' } : {}) }),
+      applied: codes.map(
+        (code) =>
+          overrides[code] ?? {
+            measureCode: code,
+            handling: code === 'S03_BIDDING' ? 'applied' : 'not_applicable',
+            ...(code === 'S03_BIDDING' ? { basis: '《中华人民共和国招标投标法实施条例》第六十七条', until: oneYearOn } : {}),
+          },
+      ),
     });
 
     const foreign = await call('POST', `/checks/${result.id}/feedback`, 'op_a', answer());

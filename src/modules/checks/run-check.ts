@@ -6,8 +6,9 @@ import { chinaDate } from '../../shared/time';
 import { logPersonalDataAccess, withAudit } from '../audit';
 import { requireRole } from '../auth/policy';
 import { addWorkingDaysFrom, assertValidDate } from '../calendar';
-import { listingsOf, type Listings } from '../lists';
+import { evidenceRecordIds, listingsOf, type Listings } from '../lists';
 import { applicableMeasures } from '../measures';
+import { recordsUnderObjection } from '../objections';
 import { recordsOfSubjectWithFields, type RecordWithFields } from '../records';
 import { findSubjectByIdentifier, sameName, searchSubjects, type Subject } from '../subjects';
 import { decideTreatment, treatmentPolicy, type TreatmentPolicy } from './policy';
@@ -82,6 +83,8 @@ export interface CheckResult {
   checkedOn: string;
   subject: CheckSubject;
   listings: Listings;
+  /** list entries whose evidence is under objection: shown, but their measures are paused */
+  pausedListings: string[];
   grade: CheckGrade | null;
   records: CheckRecord[];
   measures: CheckMeasure[];
@@ -128,17 +131,9 @@ function yearsBefore(date: string, years: number): string {
   return `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
 }
 
-/**
- * Objections: the objection module (a later issue) will mark a record under objection; until it exists a
- * record counts as under objection when its status or current fields say `under_objection`.
- */
-function isUnderObjection(record: RecordWithFields): boolean {
-  return (record.status as string) === 'under_objection' || record.fields.objection_status === 'under_objection';
-}
-
-function currentGrade(records: RecordWithFields[], today: string): CheckGrade | null {
+function currentGrade(records: RecordWithFields[], today: string, underObjection: Set<string>): CheckGrade | null {
   const ratings = records
-    .filter((record) => record.itemCode === 'rating' && record.status === 'active' && !isUnderObjection(record))
+    .filter((record) => record.itemCode === 'rating' && record.status === 'active' && !underObjection.has(record.id))
     .filter((record) => typeof record.fields.rating_grade === 'string')
     .filter((record) => typeof record.fields.valid_until !== 'string' || record.fields.valid_until >= today)
     .sort((a, b) => b.decisionDate.localeCompare(a.decisionDate));
@@ -163,6 +158,7 @@ export async function assessSubject(
   policy: TreatmentPolicy = treatmentPolicy(),
 ): Promise<Omit<CheckResult, 'id' | 'feedbackDue'>> {
   const [listings, all] = await Promise.all([listingsOf(db, subject.id, today), recordsOfSubjectWithFields(db, subject.id)]);
+  const { underObjection, pausedListings } = await objectionsAffecting(db, listings, all);
   const since = yearsBefore(today, policy.recordLookbackYears);
   const negative = all.filter((record) => record.status === 'active' && record.severity !== 'none' && record.decisionDate >= since && record.decisionDate <= today);
   const records: CheckRecord[] = negative.map((record) => ({
@@ -172,12 +168,13 @@ export async function assessSubject(
     documentNumber: record.documentNumber,
     decisionDate: record.decisionDate,
     severity: record.severity,
-    underObjection: isUnderObjection(record),
+    underObjection: underObjection.has(record.id),
   }));
   const severities = [...new Set(records.filter((record) => !record.underObjection).map((record) => record.severity))];
-  const grade = currentGrade(all, today);
-  const ownListKinds = [...new Set(listings.own.map((listing) => listing.listKind))];
-  const responsibleListKinds = [...new Set(listings.asResponsiblePerson.map((listing) => listing.listKind))];
+  const grade = currentGrade(all, today, underObjection);
+  const effective = (listing: { entryId: string }) => !pausedListings.includes(listing.entryId);
+  const ownListKinds = [...new Set(listings.own.filter(effective).map((listing) => listing.listKind))];
+  const responsibleListKinds = [...new Set(listings.asResponsiblePerson.filter(effective).map((listing) => listing.listKind))];
   const measures = await applicableMeasures(db, {
     listKinds: [...new Set([...ownListKinds, ...responsibleListKinds])],
     severities,
@@ -200,6 +197,7 @@ export async function assessSubject(
       status: subject.status,
     },
     listings,
+    pausedListings,
     grade,
     records,
     // an incentive is not offered alongside caution or sanction; sanctions follow the lists and records found
@@ -217,6 +215,19 @@ export async function assessSubject(
     treatment,
     reason,
   };
+}
+
+/**
+ * 异议期间暂停惩戒: the subject's records under objection, and the list entries resting on one of them
+ * (their measures are paused too while the objection is verified).
+ */
+async function objectionsAffecting(db: Db, listings: Listings, records: RecordWithFields[]): Promise<{ underObjection: Set<string>; pausedListings: string[] }> {
+  const entryIds = [...listings.own, ...listings.asResponsiblePerson].map((listing) => listing.entryId);
+  const evidence = await evidenceRecordIds(db, entryIds);
+  const candidates = [...new Set([...records.map((record) => record.id), ...[...evidence.values()].flat()])];
+  const underObjection = await recordsUnderObjection(db, candidates);
+  const pausedListings = entryIds.filter((id) => (evidence.get(id) ?? []).some((recordId) => underObjection.has(recordId)));
+  return { underObjection, pausedListings };
 }
 
 export function normaliseCheckInput(input: Omit<CheckInput, 'subject'>): { matterCode: string; matterCaseId: string | null; purpose: string } {

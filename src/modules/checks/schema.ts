@@ -42,6 +42,7 @@ export const FeedbackBody = Type.Object(
           measureCode: Text('措施代码', 64),
           handling: StringEnum(FEEDBACK_HANDLINGS, { description: 'applied 已实施，not_applied 未实施，not_applicable 不适用' }),
           basis: Type.Optional(Type.String({ maxLength: 1000, description: '实施依据（已实施的必填）' })),
+          until: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '实施截止日期（有期限的措施必填，不得超过清单规定的幅度）' })),
           note: Type.Optional(Type.String({ maxLength: 2000, description: '说明' })),
         },
         Strict,
@@ -68,6 +69,7 @@ export const CheckResultSchema = Type.Object({
     status: Type.String(),
   }),
   listings: Type.Object({ own: Type.Array(Json), asResponsiblePerson: Type.Array(Json) }),
+  pausedListings: Type.Array(Type.String(), { description: '认定依据的记录处于异议核查中的名单（展示但暂停惩戒）' }),
   grade: Nullable(Json),
   records: Type.Array(Json),
   measures: Type.Array(

@@ -1,3 +1,4 @@
+import { isUuid } from '../../shared/ids';
 import type { Db } from '../../db/types';
 import { SYSTEM_ACTOR, type Actor } from '../../shared/actor';
 import { AppError } from '../../shared/errors';
@@ -7,12 +8,11 @@ import { assertValidDate } from '../calendar';
 import * as repo from './repository';
 import { TREATMENTS, type Treatment } from './tables';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One check with its answer and feedback; the checking department and the credit office read it. */
 export async function getCheck(db: Db, actor: Actor, id: string): Promise<repo.CheckRow> {
   requireStaff(actor);
-  const check = UUID_PATTERN.test(id) ? await repo.findCheck(db, id) : null;
+  const check = isUuid(id) ? await repo.findCheck(db, id) : null;
   if (!check) throw new AppError('NOT_FOUND', '未找到该核查记录');
   assertCanReadDepartment(actor, check.departmentId);
   return check;

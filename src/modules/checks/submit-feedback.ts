@@ -1,13 +1,13 @@
+import { isUuid } from '../../shared/ids';
 import type { Db } from '../../db/types';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/errors';
 import { withAudit } from '../audit';
-import { assertMeasureAllowed } from '../measures';
+import { assertMeasureAllowed, assertWithinDegree } from '../measures';
 import * as repo from './repository';
 import { assertMayCheck, type CheckResult } from './run-check';
 import { FEEDBACK_HANDLINGS, type CheckFeedback, type FeedbackItem } from './tables';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * 实施反馈: the checking department reports, once, what it did with each measure of the check. Every
@@ -17,12 +17,13 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export async function submitFeedback(db: Db, actor: Actor, checkId: string, input: { applied: FeedbackItem[] }): Promise<repo.CheckRow> {
   assertMayCheck(actor);
   return withAudit(db, actor, async (tx, audit) => {
-    const check = UUID_PATTERN.test(checkId) ? await repo.findCheck(tx, checkId, { forUpdate: true }) : null;
+    const check = isUuid(checkId) ? await repo.findCheck(tx, checkId, { forUpdate: true }) : null;
     if (!check) throw new AppError('NOT_FOUND', '未找到该核查记录');
     if (check.departmentId !== actor.departmentId) throw new AppError('FORBIDDEN', '只有作出核查的部门可以反馈实施情况');
     if (check.feedback) throw new AppError('CONFLICT', '该核查已反馈实施情况，反馈后不可修改');
     const result = check.result as unknown as CheckResult;
-    const listKinds = [...new Set([...result.listings.own, ...result.listings.asResponsiblePerson].map((listing) => listing.listKind))];
+    const paused = new Set(result.pausedListings ?? []);
+    const listKinds = [...new Set([...result.listings.own, ...result.listings.asResponsiblePerson].filter((listing) => !paused.has(listing.entryId)).map((listing) => listing.listKind))];
     const severities = [...new Set(result.records.filter((record) => !record.underObjection).map((record) => record.severity))];
     const offered = new Set(result.measures.map((measure) => measure.code));
     const items: FeedbackItem[] = [];
@@ -35,11 +36,13 @@ export async function submitFeedback(db: Db, actor: Actor, checkId: string, inpu
         throw new AppError('FORBIDDEN', `措施 ${code} 不在本次核查结果的适用措施内，不得实施`);
       }
       const basis = item.basis?.trim() ?? '';
+      const until = item.handling === 'applied' ? item.until?.trim() || undefined : undefined;
       if (item.handling === 'applied') {
         if (basis.length < 2) throw new AppError('LEGAL_BASIS_MISSING', `已实施措施 ${code} 的，必须填写实施依据`);
-        await assertMeasureAllowed(tx, { measureCode: code, listKinds, severities, matterCode: check.matterCode });
+        const measure = await assertMeasureAllowed(tx, { measureCode: code, listKinds, severities, matterCode: check.matterCode });
+        assertWithinDegree(measure, { appliedOn: result.checkedOn, until, listValidUntil: listValidUntil(result, paused, measure.targets.listKinds) });
       }
-      items.push({ measureCode: code, handling: item.handling, ...(basis ? { basis } : {}), ...(item.note?.trim() ? { note: item.note.trim() } : {}) });
+      items.push({ measureCode: code, handling: item.handling, ...(basis ? { basis } : {}), ...(until ? { until } : {}), ...(item.note?.trim() ? { note: item.note.trim() } : {}) });
     }
     const missing = [...offered].filter((code) => !items.some((item) => item.measureCode === code));
     if (missing.length > 0) throw new AppError('VALIDATION', `请对本次核查的每项适用措施反馈处理情况，尚缺：${missing.join('、')}`);
@@ -48,4 +51,13 @@ export async function submitFeedback(db: Db, actor: Actor, checkId: string, inpu
     audit.record({ action: 'check.feedback', entityType: 'check', entityId: check.id, before: { feedback: null }, after: { feedback } });
     return saved;
   });
+}
+
+/** The latest end of the (not paused) listings a measure follows, or null when it follows none. */
+function listValidUntil(result: CheckResult, paused: Set<string>, listKinds: string[]): string | null {
+  const ends = [...result.listings.own, ...result.listings.asResponsiblePerson]
+    .filter((listing) => !paused.has(listing.entryId) && listKinds.includes(listing.listKind))
+    .map((listing) => listing.validUntil)
+    .sort();
+  return ends.at(-1) ?? null;
 }

@@ -10,6 +10,8 @@ export interface FeedbackItem {
   handling: (typeof FEEDBACK_HANDLINGS)[number];
   /** legal basis of the application; required when applied */
   basis?: string;
+  /** the last day the applied measure lasts (required for a measure with a time limit; checked against its degree) */
+  until?: string;
   note?: string;
 }
 

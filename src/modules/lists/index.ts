@@ -13,7 +13,7 @@ export type { RemoveInput, RemovalReason } from './remove';
 export { withdrawEntry } from './withdraw';
 export { createListKind, updateListKind, listListKinds, getListKind, seedNationalListKinds, NATIONAL_LIST_KINDS, MIN_PUBLIC_COMMENT_DAYS } from './list-kinds';
 export type { ListKindInput, ListKindPatch } from './list-kinds';
-export { getEntry, listEntries, publicList, listingsOf, listingsForStaff, removeExpiredEntries } from './service';
+export { getEntry, listEntries, publicList, listingsOf, listingsForStaff, removeExpiredEntries, evidenceRecordIds } from './service';
 export type { EntryView, EntryQuery, PublicListing, Listings } from './service';
 export { TRANSITIONS, STATE_LABELS, TERMINAL_STATES, allowedActions, actionsFrom, PUBLISH_WORKING_DAYS } from './procedure';
 export type { EntryState, EntryAction, Transition } from './procedure';

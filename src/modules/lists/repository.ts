@@ -120,3 +120,10 @@ export async function appendEvent(db: Db, event: Omit<typeof listEntryEvents.$in
 export async function eventsOf(db: Db, entryId: string): Promise<ListEntryEventRow[]> {
   return db.select().from(listEntryEvents).where(eq(listEntryEvents.entryId, entryId)).orderBy(asc(listEntryEvents.seq));
 }
+
+/** The records each entry cites as its legally effective documents. */
+export async function evidenceOfEntries(db: Db, entryIds: string[]): Promise<Map<string, string[]>> {
+  if (entryIds.length === 0) return new Map();
+  const rows = await db.select({ id: listEntries.id, evidence: listEntries.evidence }).from(listEntries).where(inArray(listEntries.id, entryIds));
+  return new Map(rows.map((row) => [row.id, row.evidence.map((item) => item.recordId)]));
+}

@@ -149,3 +149,8 @@ export async function removeExpiredEntries(db: Db, today = chinaDate(), batch = 
   }
   return removed;
 }
+
+/** The record ids each entry rests on (its evidence), e.g. to pause an entry's measures while one is under objection. */
+export async function evidenceRecordIds(db: Db, entryIds: string[]): Promise<Map<string, string[]>> {
+  return repo.evidenceOfEntries(db, entryIds);
+}

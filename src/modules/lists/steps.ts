@@ -1,3 +1,4 @@
+import { isUuid } from '../../shared/ids';
 import type { Db } from '../../db/types';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/errors';
@@ -7,7 +8,6 @@ import { assertValidDate } from '../calendar';
 import { assertTransition, type EntryAction, type Transition } from './procedure';
 import * as repo from './repository';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Options every step accepts: `today` (China date) is for tests and back-dated entry of paper steps. */
 export interface StepOptions {
@@ -21,7 +21,7 @@ export function todayOf(options: StepOptions): string {
 }
 
 export async function loadEntry(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<repo.ListEntryRow> {
-  const entry = UUID_PATTERN.test(id) ? await repo.findEntry(db, id, options) : null;
+  const entry = isUuid(id) ? await repo.findEntry(db, id, options) : null;
   if (!entry) throw new AppError('NOT_FOUND', '未找到该名单认定记录');
   return entry;
 }

@@ -1,4 +1,4 @@
-import type { MeasureLegalBasis, MeasureTargets } from './tables';
+import type { DegreeLimit, MeasureLegalBasis, MeasureTargets } from './tables';
 
 /** A measure as defined in code or by the credit office (without version or id). */
 export interface MeasureDef {
@@ -11,6 +11,8 @@ export interface MeasureDef {
   implementingDepartments: string[] | null;
   matterTypes: string[] | null;
   degree: string;
+  /** what of the degree the service enforces on feedback (null: the text only) */
+  degreeLimit?: DegreeLimit | null;
 }
 
 /**
@@ -104,6 +106,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: ['honours'],
     degree: '名单有效期内不得作为评优评先对象',
+    degreeLimit: { withinListValidity: true },
   },
   {
     code: 'S02_LICENCE_REVIEW',
@@ -147,6 +150,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: ['government_procurement'],
     degree: '限制参加政府采购 3 年（参加政府采购活动前三年内有重大违法记录）',
+    degreeLimit: { maxMonths: 36 },
   },
   {
     code: 'S03_BIDDING',
@@ -161,6 +165,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: ['bidding'],
     degree: '在法律、行政法规规定的期限内取消投标资格（一般 1 至 3 年）',
+    degreeLimit: { maxMonths: 36 },
   },
   {
     code: 'S04_SUBSIDY',
@@ -175,6 +180,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: ['fiscal_support'],
     degree: '名单有效期内不予安排财政性资金项目和扶持政策',
+    degreeLimit: { withinListValidity: true },
   },
   {
     code: 'S04_FINANCING',
@@ -189,6 +195,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: ['financing'],
     degree: '作为审核的参考或依法不予批准，名单有效期内',
+    degreeLimit: { withinListValidity: true },
   },
   {
     code: 'S05_PUBLIC_EMPLOYMENT',
@@ -203,6 +210,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: ['public_employment'],
     degree: '被依法列为失信联合惩戒对象期间不得录用',
+    degreeLimit: { withinListValidity: true },
   },
   {
     code: 'S05_DIRECTOR',
@@ -231,6 +239,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: ['project_land_mining'],
     degree: '在法定条件范围内从严审核，名单有效期内',
+    degreeLimit: { withinListValidity: true },
   },
   {
     code: 'S07_TOLL_ROAD',
@@ -245,6 +254,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: ['toll_road'],
     degree: '名单有效期内限制受让',
+    degreeLimit: { withinListValidity: true },
   },
   {
     code: 'S07_CUSTOMS',
@@ -259,6 +269,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: ['customs_certification'],
     degree: '名单有效期内不予认证',
+    degreeLimit: { withinListValidity: true },
   },
   {
     code: 'S08_OTHER_STATUTORY',
@@ -296,6 +307,7 @@ export const BASE_MEASURES: readonly MeasureDef[] = [
     implementingDepartments: null,
     matterTypes: null,
     degree: '在法定检查范围内提高抽查比例和频次，名单有效期内',
+    degreeLimit: { withinListValidity: true },
   },
   {
     code: 'N03_MARKET_REFERENCE',

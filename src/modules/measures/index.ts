@@ -8,6 +8,7 @@ export {
   removeSupplementMeasure,
   applicableMeasures,
   assertMeasureAllowed,
+  assertWithinDegree,
   assertValidMeasure,
   measureFits,
 } from './service';
@@ -15,5 +16,5 @@ export type { Measure, ApplicableMeasure, ApplicabilityQuery, SupplementMeasureI
 export { BASE_MEASURES, MATTER_TYPES } from './base-measures';
 export type { MeasureDef } from './base-measures';
 export { MEASURE_CATEGORIES, MEASURE_KINDS, MEASURE_SCOPES } from './tables';
-export type { MeasureLegalBasis, MeasureTargets } from './tables';
+export type { DegreeLimit, MeasureLegalBasis, MeasureTargets } from './tables';
 export { registerMeasureRoutes } from './routes';

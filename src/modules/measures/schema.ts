@@ -6,6 +6,14 @@ const Text = (description: string, maxLength = 2000) => Type.String({ minLength:
 
 export const MeasureLegalBasisSchema = Type.Object({ document: Text('文件名称（含文号）', 500), article: Type.Optional(Type.String({ maxLength: 200, description: '条款' })) }, Strict);
 
+const DegreeLimitSchema = Type.Object(
+  {
+    maxMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 120, description: '自核查之日起最长实施月数' })),
+    withinListValidity: Type.Optional(Type.Boolean({ description: '不得超过所依据名单的有效期' })),
+  },
+  { ...Strict, description: '由系统校验的实施幅度（实施反馈时检查实施截止日期）' },
+);
+
 const MeasureFields = {
   name: Text('措施名称', 200),
   category: Type.Integer({ minimum: 1, maximum: 3, description: '措施类别：1 减损权益或增加义务，2 管理措施，3 公共管理机构以外的组织自主实施' }),
@@ -21,6 +29,7 @@ const MeasureFields = {
   implementingDepartments: Nullable(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 100, description: '实施部门代码；null 为各部门' })),
   matterTypes: Nullable(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200, description: '适用事项代码；null 为全部事项' })),
   degree: Text('实施幅度（不得超过的程度或期限）', 500),
+  degreeLimit: Type.Optional(Nullable(DegreeLimitSchema)),
 };
 
 export const NewMeasureBody = Type.Object({ code: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{1,63}$', description: '措施代码' }), ...MeasureFields, note: Text('修订说明', 500) }, Strict);
@@ -40,6 +49,7 @@ export const MeasureSchema = Type.Object({
   implementingDepartments: Nullable(Type.Array(Type.String())),
   matterTypes: Nullable(Type.Array(Type.String())),
   degree: Type.String(),
+  degreeLimit: Nullable(Type.Object({ maxMonths: Type.Optional(Type.Integer()), withinListValidity: Type.Optional(Type.Boolean()) })),
   scope: StringEnum(MEASURE_SCOPES),
 });
 

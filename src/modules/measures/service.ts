@@ -5,11 +5,12 @@ import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { withAudit, type AuditWriter } from '../audit';
 import { requireRole, requireStaff } from '../auth/policy';
+import { isValidDate } from '../calendar';
 import { BASE_MEASURES, type MeasureDef } from './base-measures';
 import * as repo from './repository';
-import { MEASURE_CATEGORIES, MEASURE_KINDS, TARGET_SEVERITIES, type MeasureLegalBasis } from './tables';
+import { MEASURE_CATEGORIES, MEASURE_KINDS, TARGET_SEVERITIES, type DegreeLimit, type MeasureLegalBasis } from './tables';
 
-export type Measure = MeasureDef & { id: string; versionId: string; scope: 'base' | 'supplement' };
+export type Measure = MeasureDef & { id: string; versionId: string; scope: 'base' | 'supplement'; degreeLimit: DegreeLimit | null };
 export type SupplementMeasureInput = MeasureDef;
 
 const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9_]{1,63}$/;
@@ -27,6 +28,7 @@ function toMeasure(row: repo.MeasureRow): Measure {
     implementingDepartments: row.implementingDepartments ?? null,
     matterTypes: row.matterTypes ?? null,
     degree: row.degree,
+    degreeLimit: row.degreeLimit ?? null,
     scope: row.scope,
   };
 }
@@ -42,6 +44,7 @@ function definitionOf(measure: Measure | MeasureDef): MeasureDef {
     implementingDepartments: measure.implementingDepartments,
     matterTypes: measure.matterTypes,
     degree: measure.degree,
+    degreeLimit: measure.degreeLimit ?? null,
   };
 }
 
@@ -146,7 +149,16 @@ export function assertValidMeasure(input: MeasureDef): MeasureDef {
     implementingDepartments: codes(input.implementingDepartments),
     matterTypes: codes(input.matterTypes),
     degree,
+    degreeLimit: validDegreeLimit(input.degreeLimit),
   };
+}
+
+function validDegreeLimit(limit: MeasureDef['degreeLimit']): MeasureDef['degreeLimit'] {
+  if (!limit) return null;
+  const { maxMonths, withinListValidity } = limit;
+  if (maxMonths !== undefined && (!Number.isInteger(maxMonths) || maxMonths < 1 || maxMonths > 120)) throw new AppError('VALIDATION', '实施期限上限应为 1–120 个月');
+  if (maxMonths === undefined && !withinListValidity) return null;
+  return { ...(maxMonths !== undefined ? { maxMonths } : {}), ...(withinListValidity ? { withinListValidity: true } : {}) };
 }
 
 /** Changes the supplements of the list as a new version (信用办管理员, audited). */
@@ -239,4 +251,35 @@ export async function assertMeasureAllowed(db: Db, input: { measureCode: string;
     throw new AppError('FORBIDDEN', `措施「${measure.name}」在清单中不适用于事项 ${input.matterCode}，不得实施`);
   }
   return measure;
+}
+
+/**
+ * 不得超过措施的实施幅度: an applied measure with a time limit must say until when it applies (`until`), and
+ * that may not be later than its maximum from the day of the check, nor, for a measure tied to a list, later
+ * than the end of the listing it follows.
+ */
+export function assertWithinDegree(measure: Pick<Measure, 'name' | 'degree' | 'degreeLimit'>, applied: { appliedOn: string; until?: string; listValidUntil: string | null }): void {
+  const limit = measure.degreeLimit ?? null;
+  const until = applied.until;
+  if (until !== undefined && !isValidDate(until)) throw new AppError('VALIDATION', `措施「${measure.name}」的实施截止日期格式应为 YYYY-MM-DD`);
+  if (until !== undefined && until < applied.appliedOn) throw new AppError('VALIDATION', `措施「${measure.name}」的实施截止日期不能早于核查日期 ${applied.appliedOn}`);
+  if (!limit || (!limit.maxMonths && !limit.withinListValidity)) return;
+  if (until === undefined) throw new AppError('VALIDATION', `措施「${measure.name}」有实施期限（${measure.degree}），请填写实施截止日期`);
+  if (limit.maxMonths) {
+    const latest = addMonthsClamped(applied.appliedOn, limit.maxMonths);
+    if (until > latest) throw new AppError('FORBIDDEN', `措施「${measure.name}」的实施期限超出清单规定的幅度（${measure.degree}）：最迟至 ${latest}`, { latest });
+  }
+  if (limit.withinListValidity && applied.listValidUntil !== null && until > applied.listValidUntil) {
+    throw new AppError('FORBIDDEN', `措施「${measure.name}」只能在名单有效期内实施（至 ${applied.listValidUntil}），不得延长`, { latest: applied.listValidUntil });
+  }
+}
+
+/** `date` plus `months`, the day before the same day-of-month (a 3-year limit from 2026-11-23 ends 2029-11-22). */
+function addMonthsClamped(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  target.setUTCDate(target.getUTCDate() - 1);
+  return target.toISOString().slice(0, 10);
 }

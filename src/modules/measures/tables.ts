@@ -19,6 +19,15 @@ export interface MeasureTargets {
   recordSeverities?: (typeof TARGET_SEVERITIES)[number][];
 }
 
+/**
+ * The machine-checkable part of a measure's degree (实施幅度): the longest it may last from the matter's
+ * check, and whether it may not outlast the list entry it follows. The text `degree` says the rest.
+ */
+export interface DegreeLimit {
+  maxMonths?: number;
+  withinListValidity?: boolean;
+}
+
 /** Every change to the measure list creates a new version; measures are immutable rows of one version. */
 export const measureListVersions = pgTable('measure_list_versions', {
   id: uuid('id').primaryKey(),
@@ -46,6 +55,7 @@ export const measures = pgTable(
     matterTypes: jsonb('matter_types').$type<string[] | null>(),
     /** the stated maximum degree (e.g. 限制参加政府采购 3 年): no heavier measure may be applied */
     degree: text('degree').notNull(),
+    degreeLimit: jsonb('degree_limit').$type<DegreeLimit>(),
     scope: text('scope', { enum: MEASURE_SCOPES }).notNull(),
   },
   (t) => [uniqueIndex('measures_version_code_uq').on(t.versionId, t.code), index('measures_code_idx').on(t.code)],

@@ -1,4 +1,4 @@
-export { createRecord, storeRecordInTx, correctRecord, revokeRecord, getRecord, listRecordsOfSubject, recentRecords, countRecords, assertMaySubmit, validateRecordFields, monthlyRecordStats } from './service';
+export { createRecord, storeRecordInTx, correctRecord, revokeRecord, revokeRecordInTx, recordFacts, getRecord, listRecordsOfSubject, recentRecords, countRecords, assertMaySubmit, validateRecordFields, monthlyRecordStats } from './service';
 export type { NewRecordInput, RecordResult, RecordOutcome, Provenance } from './service';
 export { storeRecordsBulk } from './bulk';
 export type { BulkRecordInput, BulkOutcome } from './bulk';

@@ -2,7 +2,7 @@ import type { Db } from '../../db/types';
 import type { Actor } from '../../shared/actor';
 import { canonicalJson } from '../../shared/canonical-json';
 import { AppError } from '../../shared/errors';
-import { newId } from '../../shared/ids';
+import { isUuid, newId } from '../../shared/ids';
 import { withAudit, type AuditWriter } from '../audit';
 import { assertCanReadDepartment, assertCanWriteDepartment, readsAllDepartments, requireAuthenticated, requireStaff } from '../auth/policy';
 import { getCurrentCatalog, getCurrentItem, getItemVersion, validateFields, type CatalogItem } from '../catalog';
@@ -163,18 +163,31 @@ export async function correctRecord(db: Db, actor: Actor, id: string, input: { f
 
 /** The source department revokes its record; it leaves every public output at once. */
 export async function revokeRecord(db: Db, actor: Actor, id: string, input: { reason: string }) {
-  const existing = await getOwnRecord(db, actor, id);
-  if (existing.status === 'revoked') throw new AppError('RECORD_REVOKED');
-  if (input.reason.trim().length < 2) throw new AppError('VALIDATION', '撤销信用记录必须说明原因');
-  return withAudit(db, actor, async (tx, audit) => {
-    const locked = (await repo.findRecordForUpdate(tx, id))!;
-    const current = (await repo.currentVersionOf(tx, locked))!;
-    const record = await repo.updateRecordState(tx, id, { status: 'revoked', currentVersion: locked.currentVersion + 1 });
-    const item = await getItemVersion(tx, current.catalogItemId);
-    await insertVersion(tx, actor, record, item, 'revocation', current.fields, undefined, input.reason.trim());
-    audit.record({ action: 'record.revoke', entityType: 'record', entityId: id, before: { status: locked.status }, after: { status: 'revoked', reason: input.reason.trim() } });
-    return record;
-  });
+  await getOwnRecord(db, actor, id);
+  return withAudit(db, actor, (tx, audit) => revokeRecordInTx(tx, audit, actor, id, input.reason));
+}
+
+/** Revocation inside a caller's audited transaction (e.g. an upheld objection): same rules as `revokeRecord`. */
+export async function revokeRecordInTx(tx: Db, audit: AuditWriter, actor: Actor, id: string, reason: string) {
+  const locked = await repo.findRecordForUpdate(tx, id);
+  if (!locked) throw new AppError('NOT_FOUND', '未找到该信用记录');
+  assertCanWriteDepartment(actor, locked.departmentId);
+  if (locked.status === 'revoked') throw new AppError('RECORD_REVOKED');
+  if (reason.trim().length < 2) throw new AppError('VALIDATION', '撤销信用记录必须说明原因');
+  const current = (await repo.currentVersionOf(tx, locked))!;
+  const record = await repo.updateRecordState(tx, id, { status: 'revoked', currentVersion: locked.currentVersion + 1 });
+  const item = await getItemVersion(tx, current.catalogItemId);
+  await insertVersion(tx, actor, record, item, 'revocation', current.fields, undefined, reason.trim());
+  audit.record({ action: 'record.revoke', entityType: 'record', entityId: id, before: { status: locked.status }, after: { status: 'revoked', reason: reason.trim() } });
+  return record;
+}
+
+/** What other modules need to know of a record, without the access check of a staff read (they apply their own). */
+export async function recordFacts(db: Db, id: string) {
+  const record = isUuid(id) ? await repo.findRecord(db, id) : null;
+  if (!record) throw new AppError('NOT_FOUND', '未找到该信用记录');
+  const { subjectId, departmentId, itemCode, catalogItemId, documentNumber, decisionDate, status, severity, currentVersion } = record;
+  return { id: record.id, subjectId, departmentId, itemCode, catalogItemId, documentNumber, decisionDate, status, severity, currentVersion };
 }
 
 async function getOwnRecord(db: Db, actor: Actor, id: string) {
