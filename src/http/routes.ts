@@ -16,6 +16,7 @@ import { registerMeasureRoutes } from '../modules/measures';
 import { registerCheckRoutes } from '../modules/checks';
 import { registerOpenDataRoutes } from '../modules/disclosure/open-data';
 import { registerObjectionRoutes } from '../modules/objections';
+import { registerPolicyRoutes } from '../modules/policies';
 
 /** Every module's routes, under /api/v1. */
 export function registerApiRoutes(app: App): void {
@@ -36,4 +37,5 @@ export function registerApiRoutes(app: App): void {
   registerCheckRoutes(app);
   registerOpenDataRoutes(app);
   registerObjectionRoutes(app);
+  registerPolicyRoutes(app);
 }

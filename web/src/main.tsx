@@ -12,7 +12,8 @@ import { ME_QUERY_KEY } from './shared/auth';
 import { PortalLayout } from './portal/PortalLayout';
 import { HomePage } from './portal/HomePage';
 import { SearchPage } from './portal/SearchPage';
-import { PlaceholderPage } from './portal/PlaceholderPage';
+import { CommitmentsPage } from './portal/CommitmentsPage';
+import { PoliciesPage } from './portal/PoliciesPage';
 import { SubjectPage } from './portal/SubjectPage';
 import { DisclosurePage } from './portal/DisclosurePage';
 import { ListsPage } from './portal/ListsPage';
@@ -72,7 +73,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="subjects/:id" element={<SubjectPage />} />
                 <Route path="disclosure" element={<DisclosurePage />} />
                 <Route path="lists" element={<ListsPage />} />
-                <Route path="policies" element={<PlaceholderPage title="政策法规" description="社会信用体系建设相关法律法规和政策文件" />} />
+                <Route path="commitments" element={<CommitmentsPage />} />
+                <Route path="policies" element={<PoliciesPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

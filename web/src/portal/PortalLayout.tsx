@@ -7,6 +7,7 @@ const NAV = [
   { to: '/search', label: '信用查询' },
   { to: '/disclosure', label: '双公示' },
   { to: '/lists', label: '信用名单' },
+  { to: '/commitments', label: '信用承诺' },
   { to: '/policies', label: '政策法规' },
 ];
 

@@ -1,0 +1,3 @@
+export { POLICY_DOCUMENTS } from './documents';
+export type { PolicyDocument } from './documents';
+export { registerPolicyRoutes } from './routes';
