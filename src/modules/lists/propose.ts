@@ -7,7 +7,7 @@ import { requireRole } from '../auth/policy';
 import { getRecord } from '../records';
 import { getSubject } from '../subjects';
 import * as repo from './repository';
-import { actorName, requireText } from './steps';
+import { requireText } from './steps';
 import { TERMINAL_STATES } from './procedure';
 import type { EvidenceItem, ListLegalBasis } from './tables';
 
@@ -52,7 +52,7 @@ export async function proposeEntry(db: Db, actor: Actor, input: ProposeInput): P
       reasons,
       legalBasis,
     });
-    await repo.appendEvent(tx, { entryId: entry.id, fromState: null, toState: 'proposed', actor: actorName(actor), payload: { evidence, reasons } });
+    await repo.appendEvent(tx, { entryId: entry.id, fromState: null, toState: 'proposed', actor: actor.label, payload: { evidence, reasons } });
     audit.record({ action: 'list.entry.propose', entityType: 'list_entry', entityId: entry.id, after: entry });
     return entry;
   });

@@ -133,6 +133,8 @@ const EntryCore = {
 export const EntrySchema = Type.Object({
   ...EntryCore,
   listKindName: Type.String(),
+  proposerName: Nullable(Type.String({ description: '认定申请经办人' })),
+  reviewerName: Nullable(Type.String({ description: '作出决定（或不予认定）的审核人' })),
   events: Type.Array(
     Type.Object({ seq: Type.Integer(), fromState: Nullable(Type.String()), toState: Type.String(), actor: Type.String(), at: Type.String(), payload: Nullable(Json) }),
   ),

@@ -16,6 +16,9 @@ export interface EntryView extends repo.ListEntryRow {
   /** what the caller may do next (console buttons); date conditions are checked when the step is taken */
   allowedActions: EntryAction[];
   events: repo.ListEntryEventRow[];
+  /** who proposed, and who decided or declined (their names as recorded in the history) */
+  proposerName: string | null;
+  reviewerName: string | null;
 }
 
 /** One entry with its history and the caller's next steps; a department reads its own entries only. */
@@ -31,6 +34,8 @@ export async function getEntry(db: Db, actor: Actor, id: string): Promise<EntryV
     subjectName: identities[0]?.name ?? '',
     allowedActions: allowedActions(entry, actor),
     events,
+    proposerName: events.find((event) => event.toState === 'proposed')?.actor ?? null,
+    reviewerName: events.findLast((event) => event.toState === 'decided' || event.toState === 'rejected')?.actor ?? null,
   };
 }
 
@@ -124,6 +129,7 @@ export interface Listings {
 export async function listingsOf(db: Db, subjectId: string, today = chinaDate()): Promise<Listings> {
   const roles = await rolesHeldBy(db, subjectId, today);
   const entries = await repo.publishedOfSubjects(db, [subjectId, ...roles.map((role) => role.subjectId)], today);
+  if (entries.length === 0) return { own: [], asResponsiblePerson: [] };
   const [identities, kinds] = await Promise.all([subjectIdentitiesByIds(db, entries.map((entry) => entry.subjectId)), repo.listKindRows(db)]);
   const byId = new Map(identities.map((identity) => [identity.id, identity]));
   const kindNames = new Map(kinds.map((kind) => [kind.code, kind.name]));

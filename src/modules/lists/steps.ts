@@ -52,14 +52,10 @@ export async function runStep(db: Db, actor: Actor, entryId: string, action: Ent
     if (!kind) throw new AppError('NOT_FOUND', `未找到名单类型：${entry.listKind}`);
     const change = await apply({ tx, entry, kind, transition });
     const updated = await repo.updateEntry(tx, entry.id, { ...change.patch, state: transition.to });
-    await repo.appendEvent(tx, { entryId: entry.id, fromState: entry.state, toState: transition.to, actor: actorName(actor), payload: change.payload ?? null });
+    await repo.appendEvent(tx, { entryId: entry.id, fromState: entry.state, toState: transition.to, actor: actor.label, payload: change.payload ?? null });
     audit.record({ action: `list.entry.${action}`, entityType: 'list_entry', entityId: entry.id, before: { state: entry.state }, after: { state: transition.to, ...change.patch, ...(change.payload ? { payload: change.payload } : {}) } });
     return updated;
   });
-}
-
-export function actorName(actor: Actor): string {
-  return actor.id ?? actor.label;
 }
 
 export function requireText(value: string | undefined | null, label: string, min = 2): string {

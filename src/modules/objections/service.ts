@@ -40,10 +40,6 @@ function requireText(value: string | undefined | null, label: string, min = 2): 
   return text;
 }
 
-function actorName(actor: Actor): string {
-  return actor.id ?? actor.label;
-}
-
 export interface SubmitObjectionInput {
   recordId: string;
   reasons: string;
@@ -82,9 +78,9 @@ export async function submitObjection(db: Db, actor: Actor, input: SubmitObjecti
       evidence: input.evidence?.trim() || null,
       submittedOn: today,
       acceptDue,
-      createdBy: actorName(actor),
+      createdBy: actor.label,
     });
-    await repo.appendEvent(tx, { objectionId: objection.id, fromState: null, toState: 'submitted', actor: actorName(actor), payload: { acceptDue } });
+    await repo.appendEvent(tx, { objectionId: objection.id, fromState: null, toState: 'submitted', actor: actor.label, payload: { acceptDue } });
     audit.record({ action: 'objection.submit', entityType: 'objection', entityId: objection.id, after: { recordId: record.id, applicant, reasons, acceptDue } });
     return objection;
   });
@@ -117,7 +113,7 @@ async function runStep(
     const change = await apply(tx, objection, audit);
     const to = change.to ?? transition.to ?? objection.state;
     const updated = await repo.updateObjection(tx, objection.id, { ...change.patch, state: to });
-    await repo.appendEvent(tx, { objectionId: objection.id, fromState: objection.state, toState: to, actor: actorName(actor), payload: change.payload ?? null });
+    await repo.appendEvent(tx, { objectionId: objection.id, fromState: objection.state, toState: to, actor: actor.label, payload: change.payload ?? null });
     audit.record({ action: `objection.${action}`, entityType: 'objection', entityId: objection.id, before: { state: objection.state }, after: { state: to, ...change.patch } });
     return updated;
   });
@@ -134,7 +130,7 @@ export async function acceptObjection(db: Db, actor: Actor, id: string, input: {
   const today = todayOf(options);
   const verifyDue = (await addWorkingDaysFrom(db, today, objectionPolicy().verifyWorkingDays)).date;
   return runStep(db, actor, id, 'accept', async () => ({
-    patch: { acceptance: { accepted: true, on: today, by: actorName(actor), ...(input.note?.trim() ? { reason: input.note.trim() } : {}) }, verifyDue },
+    patch: { acceptance: { accepted: true, on: today, by: actor.label, ...(input.note?.trim() ? { reason: input.note.trim() } : {}) }, verifyDue },
     payload: { verifyDue },
   }));
 }
@@ -143,7 +139,7 @@ export async function acceptObjection(db: Db, actor: Actor, id: string, input: {
 export async function notAcceptObjection(db: Db, actor: Actor, id: string, input: { reason: string }, options: ObjectionStepOptions = {}) {
   const today = todayOf(options);
   const reason = requireText(input.reason, '不予受理的理由', 4);
-  return runStep(db, actor, id, 'not_accept', async () => ({ patch: { acceptance: { accepted: false, on: today, by: actorName(actor), reason } }, payload: { reason } }));
+  return runStep(db, actor, id, 'not_accept', async () => ({ patch: { acceptance: { accepted: false, on: today, by: actor.label, reason } }, payload: { reason } }));
 }
 
 /** 延长核查期限 for a complex case: once, by at most the policy's maximum, with the reasons. */
@@ -156,7 +152,7 @@ export async function extendObjection(db: Db, actor: Actor, id: string, input: {
     if (objection.extension) throw new AppError('PROCEDURE_STEP_MISSING', '核查期限只能延长一次');
     const previousDue = objection.verifyDue!;
     const verifyDue = (await addWorkingDaysFrom(tx, previousDue, input.workingDays)).date;
-    return { patch: { verifyDue, extension: { on: today, by: actorName(actor), reason, workingDays: input.workingDays, previousDue } }, payload: { verifyDue, reason } };
+    return { patch: { verifyDue, extension: { on: today, by: actor.label, reason, workingDays: input.workingDays, previousDue } }, payload: { verifyDue, reason } };
   });
 }
 
@@ -178,7 +174,7 @@ export async function concludeObjection(db: Db, actor: Actor, id: string, input:
   if (input.result === 'upheld' && !UPHELD_ACTIONS.includes(input.action as never)) throw new AppError('VALIDATION', '异议成立的，须说明处理方式：corrected（已更正）或 revoked（撤销记录）');
   if (input.result !== 'upheld' && input.action) throw new AppError('VALIDATION', '只有异议成立时才更正或撤销记录');
   return runStep(db, actor, id, 'conclude', async (tx, objection, audit) => {
-    const outcome: OutcomeRecord = { result: input.result, on: today, by: actorName(actor), explanation };
+    const outcome: OutcomeRecord = { result: input.result, on: today, by: actor.label, explanation };
     if (input.result === 'upheld') {
       outcome.action = input.action;
       outcome.recordVersion = await putRecordRight(tx, audit, actor, objection, input.action!, explanation);

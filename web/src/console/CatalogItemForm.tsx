@@ -179,7 +179,10 @@ export function CatalogItemForm({
       void queryClient.invalidateQueries({ queryKey: ['catalog-versions'] });
       onClose();
     },
-    onError: (err) => message.error(errorMessage(err)),
+    // braces: message.error returns a thenable the mutation would await until the toast closes (button stays loading)
+    onError: (err) => {
+      message.error(errorMessage(err));
+    },
   });
 
   const fieldKeys: string[] = (Form.useWatch('fields', form) ?? []).map((f) => f?.key).filter((k): k is string => !!k);

@@ -8,14 +8,19 @@ import {
   BookOutlined,
   ClockCircleOutlined,
   CloudUploadOutlined,
+  ContainerOutlined,
   DashboardOutlined,
   ExceptionOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FundOutlined,
   HistoryOutlined,
+  IssuesCloseOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -46,6 +51,15 @@ const LatePage = lazy(() => import('./LatePage'));
 const ChecksPage = lazy(() => import('./ChecksPage'));
 const CheckHistoryPage = lazy(() => import('./CheckHistoryPage'));
 const CheckDetailPage = lazy(() => import('./CheckDetailPage'));
+const CheckStatsPage = lazy(() => import('./CheckStatsPage'));
+const OverdueChecksPage = lazy(() => import('./OverdueChecksPage'));
+const ListEntriesPage = lazy(() => import('./ListEntriesPage'));
+const ListEntryPage = lazy(() => import('./ListEntryPage'));
+const ProposeEntryPage = lazy(() => import('./ProposeEntryPage'));
+const ListKindsPage = lazy(() => import('./ListKindsPage'));
+const MeasuresPage = lazy(() => import('./MeasuresPage'));
+const ObjectionsPage = lazy(() => import('./ObjectionsPage'));
+const ObjectionPage = lazy(() => import('./ObjectionPage'));
 
 const MENU: { section: Section; path: string; label: string; icon: ReactNode }[] = [
   { section: 'dashboard', path: '/console', label: '工作台', icon: <DashboardOutlined /> },
@@ -53,12 +67,17 @@ const MENU: { section: Section; path: string; label: string; icon: ReactNode }[]
   { section: 'records', path: '/console/records', label: '信用记录', icon: <FileSearchOutlined /> },
   { section: 'ingest', path: '/console/ingest', label: '数据报送', icon: <CloudUploadOutlined /> },
   { section: 'ingest', path: '/console/ingest/batches', label: '批次历史', icon: <HistoryOutlined /> },
+  { section: 'lists', path: '/console/lists', label: '名单认定', icon: <SolutionOutlined /> },
   { section: 'checks', path: '/console/checks', label: '信用核查', icon: <SafetyCertificateOutlined /> },
   { section: 'checks', path: '/console/checks/history', label: '核查记录', icon: <FileProtectOutlined /> },
+  { section: 'checkStats', path: '/console/checks/stats', label: '核查统计', icon: <FundOutlined /> },
+  { section: 'objections', path: '/console/objections', label: '异议处理', icon: <IssuesCloseOutlined /> },
   { section: 'late', path: '/console/disclosure/late', label: '超时报送', icon: <ClockCircleOutlined /> },
   { section: 'quality', path: '/console/quality/issues', label: '重错码', icon: <ExceptionOutlined /> },
   { section: 'scorecard', path: '/console/quality/scorecard', label: '质量评估', icon: <BarChartOutlined /> },
   { section: 'catalog', path: '/console/catalog', label: '目录管理', icon: <BookOutlined /> },
+  { section: 'listKinds', path: '/console/lists/kinds', label: '名单类型', icon: <ProfileOutlined /> },
+  { section: 'measures', path: '/console/measures', label: '措施清单', icon: <ContainerOutlined /> },
   { section: 'departments', path: '/console/departments', label: '部门管理', icon: <ApartmentOutlined /> },
   { section: 'users', path: '/console/users', label: '用户管理', icon: <UserOutlined /> },
   { section: 'audit', path: '/console/audit', label: '审计日志', icon: <AuditOutlined /> },
@@ -194,7 +213,16 @@ function ConsoleShell({ user }: { user: User }) {
                 <Route path="ingest/batches/:id" element={<Guard user={user} section="ingest"><BatchPage /></Guard>} />
                 <Route path="checks" element={<Guard user={user} section="checks"><ChecksPage /></Guard>} />
                 <Route path="checks/history" element={<Guard user={user} section="checks"><CheckHistoryPage /></Guard>} />
+                <Route path="checks/stats" element={<Guard user={user} section="checkStats"><CheckStatsPage /></Guard>} />
+                <Route path="checks/stats/overdue" element={<Guard user={user} section="checkStats"><OverdueChecksPage /></Guard>} />
                 <Route path="checks/:id" element={<Guard user={user} section="checks"><CheckDetailPage /></Guard>} />
+                <Route path="lists" element={<Guard user={user} section="lists"><ListEntriesPage /></Guard>} />
+                <Route path="lists/new" element={<Guard user={user} section="lists"><ProposeEntryPage /></Guard>} />
+                <Route path="lists/entries/:id" element={<Guard user={user} section="lists"><ListEntryPage /></Guard>} />
+                <Route path="lists/kinds" element={<Guard user={user} section="listKinds"><ListKindsPage /></Guard>} />
+                <Route path="measures" element={<Guard user={user} section="measures"><MeasuresPage /></Guard>} />
+                <Route path="objections" element={<Guard user={user} section="objections"><ObjectionsPage /></Guard>} />
+                <Route path="objections/:id" element={<Guard user={user} section="objections"><ObjectionPage /></Guard>} />
                 <Route path="disclosure/late" element={<Guard user={user} section="late"><LatePage /></Guard>} />
                 <Route path="quality" element={<Navigate to="/console/quality/issues" replace />} />
                 <Route path="quality/issues" element={<Guard user={user} section="quality"><QualityIssuesPage /></Guard>} />

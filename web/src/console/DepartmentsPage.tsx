@@ -43,7 +43,10 @@ export default function DepartmentsPage() {
       form.resetFields();
       void queryClient.invalidateQueries({ queryKey: ['departments'] });
     },
-    onError: (err) => message.error(errorMessage(err)),
+    // braces: message.error returns a thenable the mutation would await until the toast closes (button stays loading)
+    onError: (err) => {
+      message.error(errorMessage(err));
+    },
   });
 
   return (

@@ -8,6 +8,7 @@ import { QueryState } from '../shared/QueryState';
 import { RECORD_VERSION_KIND_LABELS, label } from '../shared/labels';
 import { formatDate, formatDateTime, formatValue } from '../shared/format';
 import { PageTitle } from './PageTitle';
+import { RecordObjections } from './RecordObjections';
 import { canSee } from './access';
 import { useUser } from './userContext';
 import { StatusTag } from './StatusTag';
@@ -114,6 +115,7 @@ export default function RecordPage() {
                   </Descriptions.Item>
                 </Descriptions>
               </Card>
+              <RecordObjections recordId={r.id} revoked={r.status === 'revoked'} />
               <Card size="small" title={`版本历史（${versions.length}）`}>
                 {versions.length === 0 ? (
                   <Empty description="暂无数据" />

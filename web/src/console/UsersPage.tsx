@@ -63,7 +63,10 @@ export default function UsersPage() {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       void queryClient.invalidateQueries({ queryKey: ['departments'] });
     },
-    onError: (err) => message.error(errorMessage(err)),
+    // braces: message.error returns a thenable the mutation would await until the toast closes (button stays loading)
+    onError: (err) => {
+      message.error(errorMessage(err));
+    },
   });
 
   const update = useMutation({
@@ -82,7 +85,10 @@ export default function UsersPage() {
       setEditing(null);
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     },
-    onError: (err) => message.error(errorMessage(err)),
+    // braces: message.error returns a thenable the mutation would await until the toast closes (button stays loading)
+    onError: (err) => {
+      message.error(errorMessage(err));
+    },
   });
 
   return (

@@ -230,3 +230,93 @@ export const MEASURE_KIND_LABELS: Record<string, string> = {
   sanction: '失信惩戒',
   incentive: '守信激励',
 };
+
+// --- 名单认定 (src/modules/lists/procedure.ts) and 措施清单 (src/modules/measures/tables.ts) ---
+
+export const LIST_SCOPE_LABELS: Record<string, string> = {
+  national: '全国统一',
+  local: '仅本地实施',
+};
+
+export const LIST_KIND_KIND_LABELS: Record<string, string> = {
+  sanction: '惩戒类',
+  incentive: '激励类',
+  watch: '重点关注',
+};
+
+export const LIST_KIND_KIND_COLORS: Record<string, string> = {
+  sanction: 'red',
+  incentive: 'green',
+  watch: 'orange',
+};
+
+/** The states of a designation (STATE_LABELS of procedure.ts). */
+export const ENTRY_STATE_LABELS: Record<string, string> = {
+  proposed: '已提出认定申请',
+  noticed: '已告知，陈述申辩期内',
+  statement_received: '已收到陈述申辩',
+  statement_expired: '陈述申辩期满',
+  decided: '已作出认定决定',
+  published: '已公示（名单有效）',
+  removed: '已移出',
+  withdrawn: '已撤回',
+  rejected: '不予认定',
+};
+
+export const ENTRY_STATE_COLORS: Record<string, string> = {
+  proposed: 'blue',
+  noticed: 'processing',
+  statement_received: 'cyan',
+  statement_expired: 'cyan',
+  decided: 'purple',
+  published: 'red',
+  removed: 'default',
+  withdrawn: 'default',
+  rejected: 'default',
+};
+
+/** The steps of the procedure (TRANSITIONS of procedure.ts), in the order the console offers them. */
+export const ENTRY_ACTION_LABELS: Record<string, string> = {
+  serve_notice: '送达告知书',
+  record_statement: '登记陈述申辩',
+  expire_statement: '登记期满未陈述申辩',
+  decide: '作出认定决定',
+  reject: '不予认定',
+  publish: '公示',
+  remove: '移出名单',
+  withdraw: '撤回认定申请',
+};
+
+/** What each state's history entry says happened (the procedure's timeline). */
+export const ENTRY_EVENT_LABELS: Record<string, string> = {
+  proposed: '提出认定申请',
+  noticed: '送达认定事先告知书',
+  statement_received: '登记陈述申辩',
+  statement_expired: '陈述申辩期满未提出',
+  decided: '作出认定决定',
+  published: '公示认定结果',
+  removed: '移出名单',
+  withdrawn: '撤回认定申请',
+  rejected: '不予认定',
+};
+
+export const REMOVAL_REASON_LABELS: Record<string, string> = {
+  expired: '有效期届满',
+  repaired: '信用修复提前移出',
+  revoked: '撤销认定',
+  error: '认定错误',
+};
+
+/** Key sectors of a market or industry ban (BAN_SECTORS of src/modules/lists/decide.ts). */
+export const BAN_SECTORS = ['食品药品', '生态环境', '工程质量', '安全生产', '养老托幼', '城市运行安全', '特种设备'];
+
+export const MEASURE_CATEGORY_LABELS: Record<string, string> = {
+  '1': '减损权益或增加义务',
+  '2': '管理措施',
+  '3': '其他组织自主实施',
+};
+
+export const MEASURE_SCOPE_LABELS: Record<string, string> = {
+  base: '基础清单',
+  supplement: '本地补充',
+};

@@ -18,5 +18,7 @@ export function useServerPaging() {
       setPageSize(size);
     },
   });
-  return { page, pageSize, pagination };
+  /** back to the first page (after a filter changed) */
+  const resetPage = () => setPage(1);
+  return { page, pageSize, pagination, resetPage };
 }

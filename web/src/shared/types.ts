@@ -114,6 +114,8 @@ export interface Catalog {
   version: CatalogVersionRef;
   categories: { code: string; name: string; ordinal: number }[];
   items: CatalogItem[];
+  /** code tables of coded fields, e.g. list_kind (lists kept elsewhere, such as 失信被执行人名单) */
+  codeTables?: Record<string, { name: string; entries: { code: string; label: string; severity?: string }[] }>;
 }
 
 export interface CatalogVersion extends CatalogVersionRef {
@@ -513,4 +515,142 @@ export interface CheckPage {
   page: number;
   pageSize: number;
   items: CheckRow[];
+}
+
+// --- 名单认定 (/lists), 措施清单 (/measures), 核查统计 (/checks/stats) ---
+
+export type ListScope = 'national' | 'local';
+/** sanction 惩戒类, incentive 激励类, watch 重点关注 */
+export type ListKindKind = 'sanction' | 'incentive' | 'watch';
+
+/** A list kind and its designation standard (认定标准), GET /lists/kinds. */
+export interface ListKind {
+  code: string;
+  name: string;
+  scope: ListScope;
+  kind: ListKindKind;
+  legalBasis: LegalBasis[];
+  criteria: string;
+  /** 措施提示, quoted in the decision document */
+  description: string;
+  validityMonths: number;
+  removalConditions: string;
+  removalProcedure: string;
+  remedies: string;
+  statementWorkingDays: number;
+  decisionWorkingDays: number;
+  publicComment: { from: string; to: string; url: string; summary: string } | null;
+  localRegulation: LegalBasis | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type EntryState = 'proposed' | 'noticed' | 'statement_received' | 'statement_expired' | 'decided' | 'published' | 'removed' | 'withdrawn' | 'rejected';
+export type EntryAction = 'serve_notice' | 'record_statement' | 'expire_statement' | 'decide' | 'reject' | 'publish' | 'remove' | 'withdraw';
+export type RemovalReason = 'expired' | 'repaired' | 'revoked' | 'error';
+
+/** One designation procedure (GET /lists/entries items; the detail adds listKindName and events). */
+export interface ListEntry {
+  id: string;
+  listKind: string;
+  subjectId: string;
+  subjectName: string;
+  departmentId: string;
+  state: EntryState;
+  stateLabel: string;
+  proposerId: string;
+  reviewerId: string | null;
+  evidence: { recordId: string; documentNumber: string; itemCode: string }[];
+  reasons: string;
+  legalBasis: LegalBasis[];
+  /** 认定事先告知书 */
+  notice: { text: string; served_at: string; served_on: string; statement_deadline: string; assumed_years?: number[] } | null;
+  statement: { kind: 'received' | 'expired'; text: string | null; closed_on: string; decision_due: string } | null;
+  /** 认定决定书 */
+  decision: { number: string; text: string; decided_at: string; decided_on: string; valid_until: string; measure_hints: string } | null;
+  publishedAt: string | null;
+  removedAt: string | null;
+  removal: { reason: RemovalReason; basis: string | null; document: { number: string; name: string } | null; removed_on: string } | null;
+  ban: { sector: string; until: string } | null;
+  validUntil: string | null;
+  /** the steps the logged-in user may take now (date conditions are checked when the step is taken) */
+  allowedActions: EntryAction[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ListEntryEvent {
+  seq: number;
+  fromState: EntryState | null;
+  toState: EntryState;
+  /** a user id, or a label such as 系统 */
+  actor: string;
+  at: string;
+  payload: Record<string, unknown> | null;
+}
+
+export interface ListEntryDetail extends ListEntry {
+  listKindName: string;
+  events: ListEntryEvent[];
+  proposerName: string | null;
+  reviewerName: string | null;
+}
+
+export interface ListEntryPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: ListEntry[];
+}
+
+/** A subject's own records (GET /records?subjectId=; a department sees its own only). */
+export interface SubjectRecordRow {
+  id: string;
+  subjectId: string;
+  departmentId: string;
+  itemCode: string;
+  documentNumber: string;
+  decisionDate: string;
+  receivedAt: string;
+  status: string;
+  severity: string;
+  currentVersion: number;
+}
+
+/** One measure of the measure list (GET /measures). */
+export interface Measure {
+  id: string;
+  versionId: string;
+  code: string;
+  name: string;
+  /** 1 减损权益或增加义务, 2 管理措施, 3 其他组织自主实施 */
+  category: number;
+  kind: 'sanction' | 'incentive';
+  legalBasis: LegalBasis[];
+  targets: { listKinds: string[]; recordSeverities?: string[] };
+  /** department codes; null = every department */
+  implementingDepartments: string[] | null;
+  /** matter codes; null = every matter */
+  matterTypes: string[] | null;
+  degree: string;
+  scope: 'base' | 'supplement';
+}
+
+export interface MeasureVersion {
+  id: string;
+  number: number;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface MeasureList {
+  version: MeasureVersion | null;
+  measures: Measure[];
+}
+
+/** GET /checks/stats?month=YYYY-MM */
+export interface CheckStats {
+  month: string;
+  departments: { departmentId: string; checks: number; withFeedback: number; overdue: number; byTreatment: Record<string, number> }[];
 }
