@@ -7,10 +7,13 @@ import { configurePersonalDataKey } from './shared/personal-data';
 import { syncBaseCatalog } from './modules/catalog';
 import { seedNationalListKinds } from './modules/lists';
 import { syncBaseMeasures } from './modules/measures';
+import { registerSealableLog } from './modules/audit';
+import { CHECK_LOG } from './modules/checks';
 
 /** Opens and migrates the database named by the configuration: the start of the server and of every CLI command. */
 export async function openContext(config: Config = loadConfig(), logger?: Logger): Promise<AppContext> {
   configurePersonalDataKey(config.personalDataKey);
+  registerSealableLog(CHECK_LOG);
   const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await runMigrations(database);

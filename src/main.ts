@@ -8,8 +8,9 @@ import { startDisclosureJob } from './modules/disclosure';
 import { runOpenDataExport } from './modules/disclosure/open-data';
 import { removeExpiredEntries } from './modules/lists';
 import { flagOverdueFeedback } from './modules/checks';
+import { sealLogs } from './modules/audit';
 import { chinaDate } from './shared/time';
-import { startDailyJob } from './jobs/daily';
+import { startDailyJob, startRepeatingJob } from './jobs/daily';
 import { isAppError } from './shared/errors';
 import { maskPersonalPatterns } from './shared/redact';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const disclosureJob = startDisclosureJob(ctx.db, logger, { afterDaily: () => runOpenDataExport(ctx.db, { dataDir: config.dataDir }) });
   const listExpiry = startDailyJob('lists.remove-expired', () => removeExpiredEntries(ctx.db), logger);
   const feedbackFlags = startDailyJob('checks.flag-overdue-feedback', () => flagOverdueFeedback(ctx.db, chinaDate()), logger);
+  const logSeals = startRepeatingJob('audit.seal-logs', () => sealLogs(ctx.db), 60_000, logger);
   const resumed = await ingestQueueFor(ctx.db, logger).resumeUnfinished();
   if (resumed) logger.info({ batches: resumed }, '继续处理上次未完成的归集批次');
   const shutdown = async (signal: string) => {
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
     // A batch still processing is rolled back with the process and resumed at the next start.
     await app.close();
     await disclosureJob.stop();
-    await Promise.all([listExpiry.stop(), feedbackFlags.stop()]);
+    await Promise.all([listExpiry.stop(), feedbackFlags.stop(), logSeals.stop()]);
     await ctx.database.close();
     process.exit(0);
   };

@@ -7,6 +7,11 @@ const DAY_MS = 24 * 3_600_000;
  * passed"), so a day missed while the server was down is caught up by the next run.
  */
 export function startDailyJob(name: string, work: () => Promise<unknown>, logger: Pick<Logger, 'info' | 'error'>): { stop(): Promise<void> } {
+  return startRepeatingJob(name, work, DAY_MS, logger);
+}
+
+/** Runs `work` now and then every `intervalMs`; runs never overlap. */
+export function startRepeatingJob(name: string, work: () => Promise<unknown>, intervalMs: number, logger: Pick<Logger, 'info' | 'error'>): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   // Runs never overlap, and stop() waits for the one in progress before the database closes.
   const run = () => {
@@ -16,7 +21,7 @@ export function startDailyJob(name: string, work: () => Promise<unknown>, logger
     );
   };
   run();
-  const timer = setInterval(run, DAY_MS);
+  const timer = setInterval(run, intervalMs);
   timer.unref();
   return {
     async stop() {

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../http/types';
 import { errorResponses, Nullable, Strict } from '../../http/schemas';
 import { assertCanReadAudit, listAccessLog, listAuditEntries, verifyChain } from './service';
+import { verifySeals } from './seals';
 
 const AuditEntrySchema = Type.Object({
   seq: Type.Integer(),
@@ -49,13 +50,27 @@ export function registerAuditRoutes(app: App): void {
     {
       schema: {
         tags,
-        summary: '校验审计哈希链（SM3）',
-        response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), firstBroken: Nullable(Type.Object({ seq: Type.Integer(), reason: Type.String() })) }), ...errorResponses },
+        summary: '校验审计哈希链（SM3）和查询使用登记、信用核查记录的封存摘要',
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            checked: Type.Integer(),
+            firstBroken: Nullable(Type.Object({ seq: Type.Integer(), reason: Type.String() })),
+            seals: Type.Object({
+              ok: Type.Boolean(),
+              seals: Type.Integer(),
+              rows: Type.Integer(),
+              firstBroken: Nullable(Type.Object({ log: Type.String(), sealId: Type.String(), reason: Type.String() })),
+            }),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       assertCanReadAudit(request.actor);
-      return verifyChain(db);
+      const [chain, seals] = [await verifyChain(db), await verifySeals(db)];
+      return { ...chain, ok: chain.ok && seals.ok, seals };
     },
   );
 

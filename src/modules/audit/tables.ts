@@ -41,3 +41,23 @@ export const accessLog = pgTable(
   },
   (t) => [index('access_log_subject_idx').on(t.subjectId), index('access_log_at_idx').on(t.at)],
 );
+
+/**
+ * Seals of the append-only logs (查询使用登记, 信用核查记录) that are written without taking the audit
+ * chain's lock: every minute the rows since the previous seal are hashed (SM3, in id order) and the seal is
+ * appended to the audit chain, so a later change to a sealed row is detected by `audit verify`.
+ */
+export const logSeals = pgTable(
+  'log_seals',
+  {
+    id: uuid('id').primaryKey(),
+    log: text('log').notNull(),
+    /** the last row of the previous seal (exclusive) and of this one (inclusive); null: from the first row */
+    afterId: uuid('after_id'),
+    toId: uuid('to_id').notNull(),
+    rows: bigint('rows', { mode: 'number' }).notNull(),
+    digest: text('digest').notNull(),
+    sealedAt: timestamp('sealed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('log_seals_log_idx').on(t.log, t.sealedAt)],
+);

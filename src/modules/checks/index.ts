@@ -10,3 +10,4 @@ export type { TreatmentPolicy, TreatmentFacts } from './policy';
 export { TREATMENTS, FEEDBACK_HANDLINGS } from './tables';
 export type { Treatment, FeedbackItem, CheckFeedback } from './tables';
 export { registerCheckRoutes } from './routes';
+export { CHECK_LOG } from './repository';

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/types';
+import type { SealableLog } from '../audit';
 import { checks } from './tables';
 
 export type CheckRow = typeof checks.$inferSelect;
@@ -77,3 +78,9 @@ export async function monthCounts(db: Db, range: { from: string; to: string; tod
     .groupBy(checks.departmentId, checks.treatment);
   return rows.map((row) => ({ ...row, checks: Number(row.checks), withFeedback: Number(row.withFeedback), overdue: Number(row.overdue) }));
 }
+
+// the immutable columns of the check log, sealed into the audit chain (feedback and flags are updated later)
+const { feedback: _feedback, feedbackAt: _feedbackAt, flaggedAt: _flaggedAt, ...sealedColumns } = getTableColumns(checks);
+
+/** The check log as sealed into the audit chain (registered at start-up, see app.ts). */
+export const CHECK_LOG: SealableLog = { name: 'checks', table: checks, id: checks.id, columns: sealedColumns, writtenAtKey: 'createdAt' };

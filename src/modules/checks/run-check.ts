@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { chinaDate } from '../../shared/time';
-import { logPersonalDataAccess, withAudit } from '../audit';
+import { logPersonalDataAccess } from '../audit';
 import { requireRole } from '../auth/policy';
 import { addWorkingDaysFrom, assertValidDate } from '../calendar';
 import { evidenceRecordIds, listingsOf, type Listings } from '../lists';
@@ -279,17 +279,13 @@ export async function runCheck(db: Db, actor: Actor, input: CheckInput, options:
   const assessed = await assessSubject(db, actor, subject, normalised, today);
   const id = newId();
   const result: CheckResult = { id, ...assessed, feedbackDue: await feedbackDueFor(db, assessed.treatment, today) };
-  return withAudit(db, actor, async (tx, audit) => {
-    await repo.insertChecks(tx, [checkRow(id, actor, result)]);
+  // The checks table is the check log itself (who, department, matter, purpose, answer): written without the
+  // audit chain's lock, which would serialise every check, and sealed into the chain every minute (audit/seals.ts).
+  await db.transaction(async (tx) => {
+    await repo.insertChecks(tx as Db, [checkRow(id, actor, result)]);
     if (input.subject?.citizenId?.trim() && !input.subject.uscc?.trim()) {
-      await logPersonalDataAccess(tx, actor, { subjectId: subject.id, dataKind: 'citizen_id', entityType: 'check', entityId: id, purpose: `信用核查（${normalised.matterCode}）：${normalised.purpose}` });
+      await logPersonalDataAccess(tx as Db, actor, { subjectId: subject.id, dataKind: 'citizen_id', entityType: 'check', entityId: id, purpose: `信用核查（${normalised.matterCode}）：${normalised.purpose}` });
     }
-    audit.record({
-      action: 'check.create',
-      entityType: 'check',
-      entityId: id,
-      after: { subjectId: subject.id, matterCode: result.matterCode, matterCaseId: result.matterCaseId, purpose: result.purpose, treatment: result.treatment, measures: result.measures.map((m) => m.code) },
-    });
-    return result;
   });
+  return result;
 }
