@@ -216,6 +216,7 @@ describe('objections (异议处理)', () => {
     it('refuses an applied measure that lasts beyond the listed maximum, or without its end date', async () => {
       const { uscc } = await penalised();
       const result = await check(uscc);
+      expect(result.measures.find((m) => m.code === 'S03_PROCUREMENT')).toMatchObject({ degreeLimit: { maxMonths: 36 }, latestUntil: '2029-11-09' });
       const line = (until?: string) => ({ applied: [{ measureCode: 'S03_PROCUREMENT', handling: 'applied' as const, basis: '《中华人民共和国政府采购法》第二十二条', ...(until ? { until } : {}) }] });
       await expect(submitFeedback(t.ctx.db, opA, result.id, line())).rejects.toThrow('请填写实施截止日期');
       await expect(submitFeedback(t.ctx.db, opA, result.id, line('2029-11-10'))).rejects.toThrow('超出清单规定的幅度');
@@ -235,6 +236,7 @@ describe('objections (异议处理)', () => {
       const validUntil = result.listings.own[0].validUntil;
       const offered = result.measures.map((m) => m.code);
       expect(offered).toContain('S01_HONOURS');
+      expect(result.measures.find((m) => m.code === 'S01_HONOURS')?.latestUntil).toBe(validUntil);
       const lines = (until: string) => ({
         applied: offered.map((code) => (code === 'S01_HONOURS' ? { measureCode: code, handling: 'applied' as const, basis: '国发〔2016〕33号', until } : { measureCode: code, handling: 'not_applicable' as const })),
       });

@@ -7,7 +7,7 @@ import { logPersonalDataAccess } from '../audit';
 import { requireRole } from '../auth/policy';
 import { addWorkingDaysFrom, assertValidDate } from '../calendar';
 import { evidenceRecordIds, listingsOf, type Listings } from '../lists';
-import { applicableMeasures } from '../measures';
+import { applicableMeasures, latestUntil, type DegreeLimit } from '../measures';
 import { recordsUnderObjection } from '../objections';
 import { recordsOfSubjectWithFields, type RecordWithFields } from '../records';
 import { findSubjectByIdentifier, sameName, searchSubjects, type Subject } from '../subjects';
@@ -71,6 +71,9 @@ export interface CheckMeasure {
   category: number;
   legalBasis: { document: string; article?: string }[];
   degree: string;
+  degreeLimit: DegreeLimit | null;
+  /** the last day it may last if applied now (its degree; null: no time limit) — feedback's `until` */
+  latestUntil: string | null;
   /** why it applies: `list:<kind>` or `record:<severity>` */
   appliesVia: string[];
 }
@@ -210,11 +213,22 @@ export async function assessSubject(
         category: measure.category,
         legalBasis: measure.legalBasis,
         degree: measure.degree,
+        degreeLimit: measure.degreeLimit,
+        latestUntil: latestUntil(measure, { appliedOn: today, listValidUntil: listValidUntil(listings, pausedListings, measure.targets.listKinds) }),
         appliesVia: measure.appliesVia,
       })),
     treatment,
     reason,
   };
+}
+
+/** The latest end of the listings (not paused) of these kinds, or null when the subject is on none of them. */
+export function listValidUntil(listings: Listings, paused: readonly string[], listKinds: string[]): string | null {
+  const ends = [...listings.own, ...listings.asResponsiblePerson]
+    .filter((listing) => !paused.includes(listing.entryId) && listKinds.includes(listing.listKind))
+    .map((listing) => listing.validUntil)
+    .sort();
+  return ends.at(-1) ?? null;
 }
 
 /**

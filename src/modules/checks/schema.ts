@@ -80,6 +80,8 @@ export const CheckResultSchema = Type.Object({
       category: Type.Integer(),
       legalBasis: Type.Array(Type.Object({ document: Type.String(), article: Type.Optional(Type.String()) })),
       degree: Type.String(),
+      degreeLimit: Nullable(Type.Object({ maxMonths: Type.Optional(Type.Integer()), withinListValidity: Type.Optional(Type.Boolean()) })),
+      latestUntil: Nullable(Type.String({ description: '现在实施时最迟可至的日期（清单规定的幅度）；null 为无期限' })),
       appliesVia: Type.Array(Type.String()),
     }),
   ),

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { withAudit } from '../audit';
 import { assertMeasureAllowed, assertWithinDegree } from '../measures';
 import * as repo from './repository';
-import { assertMayCheck, type CheckResult } from './run-check';
+import { assertMayCheck, listValidUntil, type CheckResult } from './run-check';
 import { FEEDBACK_HANDLINGS, type CheckFeedback, type FeedbackItem } from './tables';
 
 
@@ -40,7 +40,7 @@ export async function submitFeedback(db: Db, actor: Actor, checkId: string, inpu
       if (item.handling === 'applied') {
         if (basis.length < 2) throw new AppError('LEGAL_BASIS_MISSING', `已实施措施 ${code} 的，必须填写实施依据`);
         const measure = await assertMeasureAllowed(tx, { measureCode: code, listKinds, severities, matterCode: check.matterCode });
-        assertWithinDegree(measure, { appliedOn: result.checkedOn, until, listValidUntil: listValidUntil(result, paused, measure.targets.listKinds) });
+        assertWithinDegree(measure, { appliedOn: result.checkedOn, until, listValidUntil: listValidUntil(result.listings, [...paused], measure.targets.listKinds) });
       }
       items.push({ measureCode: code, handling: item.handling, ...(basis ? { basis } : {}), ...(until ? { until } : {}), ...(item.note?.trim() ? { note: item.note.trim() } : {}) });
     }
@@ -53,11 +53,3 @@ export async function submitFeedback(db: Db, actor: Actor, checkId: string, inpu
   });
 }
 
-/** The latest end of the (not paused) listings a measure follows, or null when it follows none. */
-function listValidUntil(result: CheckResult, paused: Set<string>, listKinds: string[]): string | null {
-  const ends = [...result.listings.own, ...result.listings.asResponsiblePerson]
-    .filter((listing) => !paused.has(listing.entryId) && listKinds.includes(listing.listKind))
-    .map((listing) => listing.validUntil)
-    .sort();
-  return ends.at(-1) ?? null;
-}

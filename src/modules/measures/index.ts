@@ -9,6 +9,7 @@ export {
   applicableMeasures,
   assertMeasureAllowed,
   assertWithinDegree,
+  latestUntil,
   assertValidMeasure,
   measureFits,
 } from './service';

@@ -254,15 +254,27 @@ export async function assertMeasureAllowed(db: Db, input: { measureCode: string;
 }
 
 /**
- * 不得超过措施的实施幅度: an applied measure with a time limit must say until when it applies (`until`), and
- * that may not be later than its maximum from the day of the check, nor, for a measure tied to a list, later
- * than the end of the listing it follows.
+ * The last day a measure may last when applied on `appliedOn`: its maximum months from then, and for a
+ * measure tied to a list, the end of the listing it follows. Null when the list states no time limit.
+ */
+export function latestUntil(measure: Pick<Measure, 'degreeLimit'>, applied: { appliedOn: string; listValidUntil: string | null }): string | null {
+  const limit = measure.degreeLimit ?? null;
+  const ends = [
+    limit?.maxMonths ? addMonthsClamped(applied.appliedOn, limit.maxMonths) : null,
+    limit?.withinListValidity ? applied.listValidUntil : null,
+  ].filter((end): end is string => end !== null);
+  return ends.length > 0 ? ends.sort()[0] : null;
+}
+
+/**
+ * 不得超过措施的实施幅度: an applied measure with a time limit must say until when it applies (`until`), no later
+ * than `latestUntil`.
  */
 export function assertWithinDegree(measure: Pick<Measure, 'name' | 'degree' | 'degreeLimit'>, applied: { appliedOn: string; until?: string; listValidUntil: string | null }): void {
-  const limit = measure.degreeLimit ?? null;
   const until = applied.until;
   if (until !== undefined && !isValidDate(until)) throw new AppError('VALIDATION', `措施「${measure.name}」的实施截止日期格式应为 YYYY-MM-DD`);
   if (until !== undefined && until < applied.appliedOn) throw new AppError('VALIDATION', `措施「${measure.name}」的实施截止日期不能早于核查日期 ${applied.appliedOn}`);
+  const limit = measure.degreeLimit ?? null;
   if (!limit || (!limit.maxMonths && !limit.withinListValidity)) return;
   if (until === undefined) throw new AppError('VALIDATION', `措施「${measure.name}」有实施期限（${measure.degree}），请填写实施截止日期`);
   if (limit.maxMonths) {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, errorMessage } from '../api';
 import type { CheckFeedbackItem, CheckMeasure, CheckResult, CheckRow, FeedbackHandling, PublicListing } from '../shared/types';
@@ -50,7 +51,7 @@ export function FeedbackStatusTag({ row }: { row: Pick<CheckRow, 'feedback' | 'f
   return <Tag color="orange">待反馈</Tag>;
 }
 
-function ListingsTable({ items, responsible }: { items: PublicListing[]; responsible?: boolean }) {
+function ListingsTable({ items, responsible, paused }: { items: PublicListing[]; responsible?: boolean; paused: string[] }) {
   return (
     <Table<PublicListing>
       rowKey={(r) => `${r.entryId}-${r.role ?? ''}`}
@@ -59,7 +60,17 @@ function ListingsTable({ items, responsible }: { items: PublicListing[]; respons
       dataSource={items}
       scroll={{ x: 800 }}
       columns={[
-        { title: '名单', dataIndex: 'listKindName', width: 160 },
+        {
+          title: '名单',
+          dataIndex: 'listKindName',
+          width: 200,
+          render: (v: string, r) => (
+            <Space size={4} wrap>
+              {v}
+              {paused.includes(r.entryId) ? <Tag color="purple" title="认定依据的记录正在异议核查，名单措施暂停">异议核查中，措施暂停</Tag> : null}
+            </Space>
+          ),
+        },
         ...(responsible
           ? [
               { title: '关联主体', dataIndex: 'subjectName', width: 180 },
@@ -97,7 +108,7 @@ function BasisList({ basis }: { basis: CheckMeasure['legalBasis'] }) {
 }
 
 interface FeedbackFormValues {
-  items: { handling?: FeedbackHandling; basis?: string; note?: string }[];
+  items: { handling?: FeedbackHandling; basis?: string; until?: Dayjs; note?: string }[];
 }
 
 /** The 反馈 form: one line per applicable measure; read-only once feedback was given. */
@@ -138,6 +149,7 @@ function FeedbackCard({ check, row, onSaved }: { check: CheckResult; row: Pick<C
               { title: '措施', dataIndex: 'measureCode', render: (v: string) => names.get(v) ?? v },
               { title: '处理情况', dataIndex: 'handling', width: 100, render: (v: string) => <Tag>{label(FEEDBACK_HANDLING_LABELS, v)}</Tag> },
               { title: '实施依据', dataIndex: 'basis', render: (v: string | undefined) => v || '—' },
+              { title: '实施截止', dataIndex: 'until', width: 110, render: (v: string | undefined) => (v ? formatDate(v) : '—') },
               { title: '说明', dataIndex: 'note', render: (v: string | undefined) => v || '—' },
             ]}
           />
@@ -151,7 +163,8 @@ function FeedbackCard({ check, row, onSaved }: { check: CheckResult; row: Pick<C
       const item = values.items?.[i] ?? {};
       const basis = item.basis?.trim();
       const note = item.note?.trim();
-      return { measureCode: m.code, handling: item.handling ?? 'not_applicable', ...(basis ? { basis } : {}), ...(note ? { note } : {}) };
+      const until = item.handling === 'applied' && item.until ? item.until.format('YYYY-MM-DD') : undefined;
+      return { measureCode: m.code, handling: item.handling ?? 'not_applicable', ...(basis ? { basis } : {}), ...(until ? { until } : {}), ...(note ? { note } : {}) };
     });
     save.mutate(applied);
   };
@@ -182,13 +195,25 @@ function FeedbackCard({ check, row, onSaved }: { check: CheckResult; row: Pick<C
                 {({ getFieldValue }) => {
                   const applied = getFieldValue(['items', i, 'handling']) === 'applied';
                   return (
-                    <Form.Item
-                      name={['items', i, 'basis']}
-                      label="实施依据"
-                      rules={[{ required: applied, whitespace: true, message: '已实施的措施须填写实施依据' }, { max: 1000 }]}
-                    >
-                      <Input placeholder={applied ? '如：文件名称及条款、本部门决定文号' : '已实施时必填'} />
-                    </Form.Item>
+                    <>
+                      <Form.Item
+                        name={['items', i, 'basis']}
+                        label="实施依据"
+                        rules={[{ required: applied, whitespace: true, message: '已实施的措施须填写实施依据' }, { max: 1000 }]}
+                      >
+                        <Input placeholder={applied ? '如：文件名称及条款、本部门决定文号' : '已实施时必填'} />
+                      </Form.Item>
+                      {applied && m.latestUntil ? (
+                        <Form.Item
+                          name={['items', i, 'until']}
+                          label="实施截止日期"
+                          extra={`不得超过清单规定的幅度：最迟至 ${formatDate(m.latestUntil)}（${m.degree}）`}
+                          rules={[{ required: true, message: '有期限的措施须填写实施截止日期' }]}
+                        >
+                          <DatePicker disabledDate={(d) => d.isBefore(dayjs(check.checkedOn), 'day') || d.isAfter(dayjs(m.latestUntil), 'day')} />
+                        </Form.Item>
+                      ) : null}
+                    </>
                   );
                 }}
               </Form.Item>
@@ -260,13 +285,13 @@ export function CheckResultView({
             {listings.own.length > 0 ? (
               <div>
                 <Typography.Text strong>本主体列入的名单</Typography.Text>
-                <ListingsTable items={listings.own} />
+                <ListingsTable items={listings.own} paused={check.pausedListings ?? []} />
               </div>
             ) : null}
             {listings.asResponsiblePerson.length > 0 ? (
               <div>
                 <Typography.Text strong>作为法定代表人、主要负责人或实际控制人的关联企业名单</Typography.Text>
-                <ListingsTable items={listings.asResponsiblePerson} responsible />
+                <ListingsTable items={listings.asResponsiblePerson} responsible paused={check.pausedListings ?? []} />
               </div>
             ) : null}
           </Space>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Divider, Drawer, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../api';
 import type { Department, LegalBasis, Measure, MeasureList } from '../shared/types';
@@ -19,6 +19,8 @@ interface FormValues {
   implementingDepartments: string[];
   matterTypes: string[];
   degree: string;
+  maxMonths?: number | null;
+  withinListValidity?: boolean;
   note: string;
 }
 
@@ -37,6 +39,8 @@ function toFormValues(m: Measure | null): Partial<FormValues> {
     implementingDepartments: m.implementingDepartments ?? [],
     matterTypes: m.matterTypes ?? [],
     degree: m.degree,
+    maxMonths: m.degreeLimit?.maxMonths ?? null,
+    withinListValidity: m.degreeLimit?.withinListValidity ?? false,
   };
 }
 
@@ -52,6 +56,7 @@ function toBody(v: FormValues): Record<string, unknown> {
     implementingDepartments: v.implementingDepartments?.length ? v.implementingDepartments : null,
     matterTypes: v.matterTypes?.length ? v.matterTypes : null,
     degree: v.degree.trim(),
+    degreeLimit: v.maxMonths || v.withinListValidity ? { ...(v.maxMonths ? { maxMonths: v.maxMonths } : {}), ...(v.withinListValidity ? { withinListValidity: true } : {}) } : null,
     note: v.note.trim(),
   };
 }
@@ -218,6 +223,16 @@ export function MeasureForm({ open, measure, onClose }: { open: boolean; measure
           <Col span={24}>
             <Form.Item name="degree" label="实施幅度（不得超过的程度或期限）" rules={[{ required: true, whitespace: true, message: '请填写实施幅度' }, { max: 500 }]}>
               <Input placeholder="如：限制期限不超过 3 年" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="maxMonths" label="最长实施期限（月）" extra="自核查之日起计算；实施反馈的截止日期不得超过。不填表示无期限限制">
+              <InputNumber min={1} max={120} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="withinListValidity" label="不得超过名单有效期" valuePropName="checked" extra="对名单主体实施时，截止日期不得晚于名单有效期">
+              <Switch />
             </Form.Item>
           </Col>
         </Row>

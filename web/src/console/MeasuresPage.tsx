@@ -64,9 +64,16 @@ function MeasureDetail({ measure }: { measure: Measure }) {
       <Descriptions.Item label="实施对象">{text.targets(measure)}</Descriptions.Item>
       <Descriptions.Item label="实施部门">{text.departments(measure)}</Descriptions.Item>
       <Descriptions.Item label="适用事项">{text.matters(measure)}</Descriptions.Item>
-      <Descriptions.Item label="实施幅度">{measure.degree}</Descriptions.Item>
+      <Descriptions.Item label="实施幅度">
+        {measure.degree}
+        {measure.degreeLimit ? <Typography.Text type="secondary">（系统校验：{degreeLimitText(measure.degreeLimit)}）</Typography.Text> : null}
+      </Descriptions.Item>
     </Descriptions>
   );
+}
+
+function degreeLimitText(limit: NonNullable<Measure['degreeLimit']>): string {
+  return [limit.maxMonths ? `自核查之日起不超过 ${limit.maxMonths} 个月` : null, limit.withinListValidity ? '不超过名单有效期' : null].filter(Boolean).join('，');
 }
 
 function DeleteModal({ measure, onClose }: { measure: Measure | null; onClose: () => void }) {

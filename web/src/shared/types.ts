@@ -447,8 +447,17 @@ export interface CheckMeasure {
   category: number;
   legalBasis: { document: string; article?: string }[];
   degree: string;
+  degreeLimit: DegreeLimit | null;
+  /** the last day it may last if applied now; null: no time limit */
+  latestUntil: string | null;
   /** `list:<kind>` or `record:<severity>` */
   appliesVia: string[];
+}
+
+/** The part of a measure's degree the server enforces on feedback. */
+export interface DegreeLimit {
+  maxMonths?: number;
+  withinListValidity?: boolean;
 }
 
 export interface CheckResult {
@@ -468,6 +477,8 @@ export interface CheckResult {
     status: string;
   };
   listings: { own: PublicListing[]; asResponsiblePerson: PublicListing[] };
+  /** list entries whose evidence is under objection: shown, their measures paused */
+  pausedListings: string[];
   grade: { grade: string; scheme: string | null; ratedOn: string; validUntil: string | null; recordId: string } | null;
   records: {
     id: string;
@@ -488,6 +499,8 @@ export interface CheckFeedbackItem {
   measureCode: string;
   handling: FeedbackHandling;
   basis?: string;
+  /** the last day an applied measure lasts (measures with a time limit) */
+  until?: string;
   note?: string;
 }
 
@@ -633,6 +646,8 @@ export interface Measure {
   /** matter codes; null = every matter */
   matterTypes: string[] | null;
   degree: string;
+  /** the part of the degree the server enforces on feedback; null: the text only */
+  degreeLimit: DegreeLimit | null;
   scope: 'base' | 'supplement';
 }
 
