@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const disclosureJob = startDisclosureJob(ctx.db, logger, { afterDaily: () => runOpenDataExport(ctx.db, { dataDir: config.dataDir }) });
   const listExpiry = startDailyJob('lists.remove-expired', () => removeExpiredEntries(ctx.db), logger);
   const feedbackFlags = startDailyJob('checks.flag-overdue-feedback', () => flagOverdueFeedback(ctx.db, chinaDate()), logger);
-  const logSeals = startRepeatingJob('audit.seal-logs', () => sealLogs(ctx.db), 60_000, logger);
+  const logSeals = startRepeatingJob('audit.seal-logs', () => sealLogs(ctx.db), 60_000, logger, (sealed) => Object.values(sealed).every((rows) => rows === 0));
   const resumed = await ingestQueueFor(ctx.db, logger).resumeUnfinished();
   if (resumed) logger.info({ batches: resumed }, '继续处理上次未完成的归集批次');
   const shutdown = async (signal: string) => {

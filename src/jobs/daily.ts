@@ -10,13 +10,21 @@ export function startDailyJob(name: string, work: () => Promise<unknown>, logger
   return startRepeatingJob(name, work, DAY_MS, logger);
 }
 
-/** Runs `work` now and then every `intervalMs`; runs never overlap. */
-export function startRepeatingJob(name: string, work: () => Promise<unknown>, intervalMs: number, logger: Pick<Logger, 'info' | 'error'>): { stop(): Promise<void> } {
+/** Runs `work` now and then every `intervalMs`; runs never overlap. A run `idle` says did nothing is not logged. */
+export function startRepeatingJob<T>(
+  name: string,
+  work: () => Promise<T>,
+  intervalMs: number,
+  logger: Pick<Logger, 'info' | 'error'>,
+  idle: (result: T) => boolean = () => false,
+): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   // Runs never overlap, and stop() waits for the one in progress before the database closes.
   const run = () => {
     running = running.then(work).then(
-      (result) => logger.info({ job: name, result }, '定时任务完成'),
+      (result) => {
+        if (!idle(result)) logger.info({ job: name, result }, '定时任务完成');
+      },
       (error) => logger.error({ job: name, err: error }, '定时任务失败'),
     );
   };
