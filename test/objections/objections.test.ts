@@ -80,7 +80,7 @@ describe('objections (异议处理)', () => {
       const objection = await submitObjection(t.ctx.db, subjectAccount(company.subjectId), { recordId: company.recordId, reasons: '罚款金额录入错误，应为 0.5 万元' }, { today: '2026-09-30' });
       expect(objection.state).toBe('submitted');
       expect(objection.acceptDue).toBe('2026-10-09');
-      expect(objection.applicant).toEqual({ kind: 'subject', name: '测试主体账户', channel: 'online' });
+      expect(objection.applicant).toEqual({ kind: 'subject', name: company.fields.subject_name, channel: 'online' });
       expect(objection.recordVersion).toBe(1);
     });
 
@@ -271,6 +271,25 @@ describe('objections (异议处理)', () => {
       const concluded = await call('POST', `/objections/${body.id}/conclude`, 'rev_a2', { result: 'dismissed', explanation: '经核查，法定代表人姓名与登记一致' });
       expect(concluded.json()).toMatchObject({ state: 'dismissed', allowedActions: [] });
       expect(concluded.json().events.map((event: { toState: string }) => event.toState)).toEqual(['submitted', 'verifying', 'dismissed']);
+    });
+
+    it('lets a subject account read its own records, object to one and withdraw it', async () => {
+      const company = await penalised();
+      const other = await penalised();
+      await createUser(t.ctx.db, SYSTEM_ACTOR, { username: `firm_${n}`, displayName: '异议样本企业', password: TEST_PASSWORD, role: 'subject', subjectId: company.subjectId });
+      cookies.firm = await t.login(`firm_${n}`);
+      expect((await call('GET', '/auth/me', 'firm')).json()).toMatchObject({ role: 'subject', subjectId: company.subjectId });
+      const own = await call('GET', `/records?subjectId=${company.subjectId}`, 'firm');
+      expect(own.json().items.map((record: { id: string }) => record.id)).toEqual([company.recordId]);
+      expect((await call('GET', `/records?subjectId=${other.subjectId}`, 'firm')).statusCode).toBe(403);
+      expect((await call('POST', '/objections', 'firm', { recordId: other.recordId, reasons: '不是本公司的记录' })).statusCode).toBe(403);
+
+      const submitted = await call('POST', '/objections', 'firm', { recordId: company.recordId, reasons: '罚款已缴清，处罚种类录入有误' });
+      expect(submitted.statusCode).toBe(201);
+      expect(submitted.json()).toMatchObject({ applicant: { kind: 'subject', channel: 'online' }, allowedActions: ['withdraw'] });
+      expect((await call('GET', '/objections', 'firm')).json().items.map((item: { id: string }) => item.id)).toEqual([submitted.json().id]);
+      const withdrawn = await call('POST', `/objections/${submitted.json().id}/withdraw`, 'firm', { reason: '已与执法部门沟通' });
+      expect(withdrawn.json()).toMatchObject({ state: 'withdrawn', allowedActions: [] });
     });
 
     it('lists overdue objections and keeps the audit chain intact', async () => {

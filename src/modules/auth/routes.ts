@@ -17,6 +17,7 @@ export function toUserDto(user: SessionUser) {
     role: user.role,
     department: user.departmentId ? { id: user.departmentId, code: user.departmentCode!, name: user.departmentName! } : null,
     regionCode: user.regionCode,
+    subjectId: user.subjectId ?? null,
     active: user.active,
     lockedUntil: user.lockedUntil,
     lastLoginAt: user.lastLoginAt,

@@ -14,6 +14,7 @@ export const UserSchema = Type.Object(
     role: RoleSchema,
     department: DepartmentRefSchema,
     regionCode: Nullable(Type.String()),
+    subjectId: Nullable(Type.String({ description: '信用主体账户所代表的主体' })),
     active: Type.Boolean(),
     lockedUntil: Nullable(Type.String()),
     lastLoginAt: Nullable(Type.String()),

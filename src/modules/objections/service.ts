@@ -60,7 +60,7 @@ export async function submitObjection(db: Db, actor: Actor, input: SubmitObjecti
   const record = await recordFacts(db, input.recordId);
   if (actor.role === 'subject' && actor.subjectId !== record.subjectId) throw new AppError('FORBIDDEN', '只能对本主体的信用记录提出异议');
   if (record.status === 'revoked') throw new AppError('RECORD_REVOKED', '该信用记录已撤销，无需提出异议');
-  const applicant = applicantOf(actor, input);
+  const applicant = actor.role === 'subject' ? { kind: 'subject' as const, name: (await subjectNamesByIds(db, [record.subjectId])).get(record.subjectId) ?? actor.label, channel: 'online' as const } : applicantOf(input);
   const today = todayOf(options);
   const acceptDue = (await addWorkingDaysFrom(db, today, objectionPolicy().acceptWorkingDays)).date;
   return withAudit(db, actor, async (tx, audit) => {
@@ -86,8 +86,8 @@ export async function submitObjection(db: Db, actor: Actor, input: SubmitObjecti
   });
 }
 
-function applicantOf(actor: Actor, input: SubmitObjectionInput): ObjectionApplicant {
-  if (actor.role === 'subject') return { kind: 'subject', name: actor.label, channel: 'online' };
+/** The applicant of an objection the credit office registers (counter, letter, phone, forwarded). */
+function applicantOf(input: SubmitObjectionInput): ObjectionApplicant {
   const channel = input.channel ?? 'counter';
   if (!OBJECTION_CHANNELS.includes(channel)) throw new AppError('VALIDATION', '受理渠道应为 online、counter、letter、phone 或 forwarded');
   return { kind: 'staff', name: requireText(input.applicantName, '异议申请人姓名或名称'), channel };

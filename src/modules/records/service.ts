@@ -207,6 +207,11 @@ export async function getRecord(db: Db, actor: Actor, id: string) {
 }
 
 export async function listRecordsOfSubject(db: Db, actor: Actor, subjectId: string) {
+  if (actor.role === 'subject') {
+    // a subject's account sees every record about its subject (its own data), e.g. to object to one
+    if (actor.subjectId !== subjectId) throw new AppError('FORBIDDEN', '只能查看本主体的信用记录');
+    return repo.recordsOfSubject(db, subjectId, null);
+  }
   requireStaff(actor);
   return repo.recordsOfSubject(db, subjectId, readsAllDepartments(actor) ? null : actor.departmentId);
 }

@@ -1,6 +1,6 @@
 // Console 异议处理: the credit office registers an objection on a record and accepts it (the record's measures
 // pause — the credit check shows it), then the source department's reviewer concludes it.
-import { expectText, loginToConsole, looseText, waitForIdle } from '../lib.mjs';
+import { assertNoUnmaskedCitizenId, expectText, loginToConsole, looseText, waitForIdle } from '../lib.mjs';
 import { apiLogin, companyWithSeriousPenalty, PASSWORD } from '../fixtures.mjs';
 
 async function confirmStep(page, buttonText, pathEnd, fill) {
@@ -15,7 +15,7 @@ async function confirmStep(page, buttonText, pathEnd, fill) {
   if (response.status() !== 200) throw new Error(`${buttonText} answered HTTP ${response.status()}: ${(await response.text()).slice(0, 300)}`);
 }
 
-export default [
+const cases = [
   {
     name: 'console-objection-accept-and-conclude',
     run: async ({ page, baseUrl, api }) => {
@@ -67,3 +67,64 @@ export default [
     },
   },
 ];
+
+/** The demo company account's subject, with a fresh penalty of SCJG about it; returns the record's document number. */
+async function penaltyAboutDemoCompany(api) {
+  const company = await apiLogin(api, 'company');
+  const me = await api.get('/api/v1/auth/me', { cookie: company });
+  if (!me.body?.subjectId) throw new Error(`the company account has no subject: ${me.text.slice(0, 200)}`);
+  const admin = await apiLogin(api, 'admin');
+  const subject = await api.get(`/api/v1/subjects/${me.body.subjectId}`, { cookie: admin });
+  if (subject.status !== 200) throw new Error(`GET subject answered HTTP ${subject.status}`);
+  const documentNumber = `示市监罚〔2026〕Y${Date.now().toString(36).slice(-5).toUpperCase()}号`;
+  const res = await api.post(
+    '/api/v1/records',
+    {
+      itemCode: 'penalty',
+      fields: {
+        subject_name: subject.body.name,
+        subject_category: '法人及非法人组织',
+        uscc: subject.body.uscc,
+        legal_representative: '测试人',
+        document_number: documentNumber,
+        violation_type: '未按规定公示年度报告',
+        violation_facts: '当事人未按规定期限公示年度报告。',
+        penalty_basis: '《企业信息公示暂行条例》',
+        penalty_types: '警告',
+        penalty_content: '警告',
+        decision_date: '2026-11-02',
+        penalty_valid_until: '2027-11-02',
+        authority_name: '示范市市场监督管理局',
+        authority_uscc: '91310115591693856A',
+        data_source_name: '示范市市场监督管理局',
+        data_source_uscc: '91310115591693856A',
+      },
+    },
+    { cookie: await apiLogin(api, 'scjg_op') },
+  );
+  if (res.status !== 201) throw new Error(`POST /api/v1/records answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+  return documentNumber;
+}
+
+cases.push({
+  name: 'console-company-objects-to-own-record',
+  run: async ({ page, baseUrl, api }) => {
+    const documentNumber = await penaltyAboutDemoCompany(api);
+    await loginToConsole(page, baseUrl, 'company', PASSWORD);
+    await expectText(page, '我的信用记录', { timeout: 30_000 });
+    await page.getByRole('link', { name: '我的信用记录' }).first().click();
+    await expectText(page, documentNumber, { timeout: 30_000 });
+    await assertNoUnmaskedCitizenId(page);
+    await page.getByRole('row').filter({ hasText: documentNumber }).getByRole('button', { name: looseText('提出异议') }).click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByLabel('异议理由（认为有误的内容及依据）').fill('本公司已按期公示年度报告，记录有误');
+    await modal.getByRole('button', { name: looseText('提交异议') }).click();
+    await page.waitForURL(/\/console\/objections\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    await expectText(page, '待受理');
+    await expectText(page, '网上提交');
+    await waitForIdle(page);
+    await page.screenshot({ path: 'test-results/browser/console-company-objection.png', fullPage: true });
+  },
+});
+
+export default cases;

@@ -60,6 +60,7 @@ const ListKindsPage = lazy(() => import('./ListKindsPage'));
 const MeasuresPage = lazy(() => import('./MeasuresPage'));
 const ObjectionsPage = lazy(() => import('./ObjectionsPage'));
 const ObjectionPage = lazy(() => import('./ObjectionPage'));
+const MyRecordsPage = lazy(() => import('./MyRecordsPage'));
 
 const MENU: { section: Section; path: string; label: string; icon: ReactNode }[] = [
   { section: 'dashboard', path: '/console', label: '工作台', icon: <DashboardOutlined /> },
@@ -71,6 +72,7 @@ const MENU: { section: Section; path: string; label: string; icon: ReactNode }[]
   { section: 'checks', path: '/console/checks', label: '信用核查', icon: <SafetyCertificateOutlined /> },
   { section: 'checks', path: '/console/checks/history', label: '核查记录', icon: <FileProtectOutlined /> },
   { section: 'checkStats', path: '/console/checks/stats', label: '核查统计', icon: <FundOutlined /> },
+  { section: 'mine', path: '/console/mine', label: '我的信用记录', icon: <FileSearchOutlined /> },
   { section: 'objections', path: '/console/objections', label: '异议处理', icon: <IssuesCloseOutlined /> },
   { section: 'late', path: '/console/disclosure/late', label: '超时报送', icon: <ClockCircleOutlined /> },
   { section: 'quality', path: '/console/quality/issues', label: '重错码', icon: <ExceptionOutlined /> },
@@ -221,6 +223,7 @@ function ConsoleShell({ user }: { user: User }) {
                 <Route path="lists/entries/:id" element={<Guard user={user} section="lists"><ListEntryPage /></Guard>} />
                 <Route path="lists/kinds" element={<Guard user={user} section="listKinds"><ListKindsPage /></Guard>} />
                 <Route path="measures" element={<Guard user={user} section="measures"><MeasuresPage /></Guard>} />
+                <Route path="mine" element={<Guard user={user} section="mine"><MyRecordsPage /></Guard>} />
                 <Route path="objections" element={<Guard user={user} section="objections"><ObjectionsPage /></Guard>} />
                 <Route path="objections/:id" element={<Guard user={user} section="objections"><ObjectionPage /></Guard>} />
                 <Route path="disclosure/late" element={<Guard user={user} section="late"><LatePage /></Guard>} />

@@ -20,7 +20,12 @@ function Welcome({ user }: { user: User }) {
       <Result
         icon={<SmileOutlined />}
         title={`欢迎，${user.displayName}`}
-        subTitle={`您的账号角色为「${roleLabel(user.role)}」。该角色的功能正在建设中，开通后将在左侧菜单中显示。`}
+        subTitle={
+          user.role === 'subject'
+            ? '可在“我的信用记录”查看本主体的全部信用记录，对有误的记录提出异议，并在“异议处理”查看办理进度。'
+            : `您的账号角色为「${roleLabel(user.role)}」。该角色的功能正在建设中，开通后将在左侧菜单中显示。`
+        }
+        extra={user.role === 'subject' ? <Link to="/console/mine">我的信用记录</Link> : undefined}
       />
     </Card>
   );

@@ -8,6 +8,8 @@ import { QueryState } from '../shared/QueryState';
 import { formatDate, formatDateTime } from '../shared/format';
 import { CHANNEL_LABELS, OBJECTION_STATE_LABELS, OUTCOME_ACTION_LABELS, ObjectionStateTag, type ObjectionAction, type ObjectionDetail, type ObjectionState } from './objectionShared';
 import { PageTitle } from './PageTitle';
+import { canSee } from './access';
+import { useUser } from './userContext';
 
 const ACTIONS: { action: ObjectionAction; label: string; path: string; danger?: boolean; primary?: boolean }[] = [
   { action: 'accept', label: '受理并转部门核查', path: 'accept', primary: true },
@@ -42,6 +44,7 @@ export default function ObjectionPage() {
 
 function ObjectionView({ detail }: { detail: ObjectionDetail }) {
   const [action, setAction] = useState<ObjectionAction | null>(null);
+  const canOpenRecords = canSee(useUser().role, 'records');
   const actions = ACTIONS.filter((a) => detail.allowedActions.includes(a.action));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -69,9 +72,13 @@ function ObjectionView({ detail }: { detail: ObjectionDetail }) {
       >
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label="信用记录">
-            <Link to={`/console/records/${detail.recordId}`}>
-              {detail.record.itemName} {detail.record.documentNumber}
-            </Link>
+            {canOpenRecords ? (
+              <Link to={`/console/records/${detail.recordId}`}>
+                {detail.record.itemName} {detail.record.documentNumber}
+              </Link>
+            ) : (
+              `${detail.record.itemName} ${detail.record.documentNumber}`
+            )}
             {detail.record.status === 'revoked' ? <Tag style={{ marginInlineStart: 8 }}>已撤销</Tag> : null}
           </Descriptions.Item>
           <Descriptions.Item label="数据提供部门">{detail.record.departmentName}</Descriptions.Item>

@@ -25,7 +25,9 @@ export const SECTION_ROLES = {
   listKinds: STAFF_ROLES,
   measures: STAFF_ROLES,
   // 异议处理: the credit office accepts, the source department verifies (its own records), auditors read
-  objections: STAFF_ROLES,
+  objections: [...STAFF_ROLES, 'subject'] as Role[],
+  // 我的信用记录: a subject's account
+  mine: ['subject'] as Role[],
   departments: ['office_admin'] as Role[],
   users: ['office_admin'] as Role[],
   audit: ['office_admin', 'auditor'] as Role[],

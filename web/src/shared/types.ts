@@ -18,6 +18,8 @@ export interface User {
   role: Role;
   department: DepartmentRef | null;
   regionCode: string;
+  /** for a subject's account: the subject it speaks for */
+  subjectId?: string | null;
 }
 
 export interface Dashboard {
