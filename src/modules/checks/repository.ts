@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/types';
 import type { SealableLog } from '../audit';
 import { checks } from './tables';
@@ -46,8 +46,13 @@ export async function flagOverdue(db: Db, today: string, limit: number): Promise
     .returning();
 }
 
-export async function listFlagged(db: Db, options: { departmentId: string | null; limit: number; offset: number }) {
-  const where = and(isNotNull(checks.flaggedAt), isNull(checks.feedback), options.departmentId ? eq(checks.departmentId, options.departmentId) : undefined);
+/** Checks without feedback that are flagged or past their due date (the same rule as the monthly overdue count). */
+export async function listOverdue(db: Db, options: { departmentId: string | null; today: string; limit: number; offset: number }) {
+  const where = and(
+    isNull(checks.feedback),
+    or(isNotNull(checks.flaggedAt), lt(checks.feedbackDue, options.today)),
+    options.departmentId ? eq(checks.departmentId, options.departmentId) : undefined,
+  );
   const [rows, [{ total }]] = await Promise.all([
     db.select().from(checks).where(where).orderBy(asc(checks.feedbackDue), asc(checks.id)).limit(options.limit).offset(options.offset),
     db.select({ total: count() }).from(checks).where(where),

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../shared/time';
 import { isUuid } from '../../shared/ids';
 import type { Db } from '../../db/types';
 import { SYSTEM_ACTOR, type Actor } from '../../shared/actor';
@@ -54,7 +55,7 @@ export async function listOverdueChecks(db: Db, actor: Actor, query: { page?: nu
   requireStaff(actor);
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 20, 100);
-  const { rows, total } = await repo.listFlagged(db, { departmentId: readsAllDepartments(actor) ? null : actor.departmentId, limit: pageSize, offset: (page - 1) * pageSize });
+  const { rows, total } = await repo.listOverdue(db, { departmentId: readsAllDepartments(actor) ? null : actor.departmentId, today: chinaDate(), limit: pageSize, offset: (page - 1) * pageSize });
   return { total, page, pageSize, items: rows };
 }
 
