@@ -1,7 +1,7 @@
 /**
  * Ingest benchmark: the real import path against a raw COPY of the same valid rows, same database, same run.
  *
- *   npm run bench:ingest -- --rows 1000000 [--db pglite|postgres] [--keep] [--seed 1] [--invalid 0.05] [--no-split]
+ *   npm run bench:ingest -- --rows 1000000 [--db pglite|postgres] [--keep] [--seed 1] [--invalid 0.05] [--split] [--worker on|off]
  *
  * 1. Generates (or reuses, when bench/out already holds the same rows/seed/invalid rate) a penalty CSV
  *    and its `.valid.csv` (bench/generate.ts, in a child process so it does not weigh on this RSS).
@@ -10,10 +10,12 @@
  * 3. Baseline first: raw COPY of the valid rows into a plain text table, timed.
  * 4. The real path, timed, as `npx xinyong import <file> --item penalty --department BENCH` does it:
  *    submitBatch(…, { itemCode: 'penalty', mode: 'lenient', source: 'cli', content: { kind: 'path' } })
- *    then processBatch. RSS is sampled every 200 ms for the peak.
- *    The ingest refuses files over 256 MiB (openBatchSource → openTable's DEFAULT_MAX_BYTES). A larger
- *    file is split at row boundaries into parts under that limit (each with the header), submitted as
- *    consecutive batches, as the refusal message tells departments to do; --no-split submits it whole.
+ *    then processBatch. RSS is sampled every 200 ms for the peak; CPU is read for this process and (on
+ *    PostgreSQL, from /proc) for the server processes of the bench database.
+ *    Files imported on the command line may be of any size, so the file is one batch. --split cuts it at
+ *    row boundaries into parts under the 256 MiB upload limit (openTable's DEFAULT_MAX_BYTES), submitted
+ *    as consecutive batches, as an upload would have to be. --worker on|off forces the choice of reading
+ *    and checking rows on a worker thread (default: processBatch decides).
  * 5. Prints the figures, checks accepted == valid rows and rejected == invalid rows (MISMATCH otherwise),
  *    and a final JSON line. Figures only: no thresholds, nothing fails on speed.
  */
@@ -49,7 +51,9 @@ const dbKind = (args.db ?? 'pglite') as 'pglite' | 'postgres';
 const keep = args.keep === true;
 const seed = Number(args.seed ?? 1);
 const invalidRate = Number(args.invalid ?? 0.05);
-const split = args['no-split'] !== true;
+const split = args.split === true;
+const worker = args.worker === 'on' ? true : args.worker === 'off' ? false : undefined;
+if (args.worker !== undefined && worker === undefined) throw new Error('--worker must be on or off');
 if (!Number.isInteger(rows) || rows <= 0) throw new Error('--rows must be a positive integer');
 if (dbKind !== 'pglite' && dbKind !== 'postgres') throw new Error('--db must be pglite or postgres');
 
@@ -135,7 +139,10 @@ interface Opened {
 async function openFresh(): Promise<Opened> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyong-bench-'));
   if (dbKind === 'pglite') {
-    const ctx = await openContext({ ...loadConfig(), databaseUrl: null, dataDir, demoData: false });
+    const ctx = await openContext({ ...loadConfig(), databaseUrl: null, dataDir, demoData: false }).catch((error: unknown) => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    });
     return {
       ctx,
       describe: ctx.database.describe,
@@ -150,7 +157,12 @@ async function openFresh(): Promise<Opened> {
   const databaseName = `xinyong_bench_${Date.now()}`;
   await run('createdb', ['-h', PG_HOST, '-p', PG_PORT, '-U', PG_USER, databaseName]);
   const url = `postgres://${PG_USER}@${PG_HOST}:${PG_PORT}/${databaseName}`;
-  const ctx = await openContext({ ...loadConfig(), databaseUrl: url, dataDir, demoData: false });
+  const ctx = await openContext({ ...loadConfig(), databaseUrl: url, dataDir, demoData: false }).catch(async (error: unknown) => {
+    // a failed migration must not leave the database behind
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await run('dropdb', ['-h', PG_HOST, '-p', PG_PORT, '-U', PG_USER, '--if-exists', databaseName]).catch(() => undefined);
+    throw error;
+  });
   return {
     ctx,
     describe: ctx.database.describe,
@@ -166,13 +178,14 @@ async function openFresh(): Promise<Opened> {
 
 const COPY_TABLE = 'bench_copy_baseline';
 
-async function copyBaseline(opened: Opened, validFile: string): Promise<{ seconds: number; rows: number; note: string | null }> {
+async function copyBaseline(opened: Opened, validFile: string): Promise<{ seconds: number; rows: number; note: string | null; databaseCpuSeconds: number | null }> {
   const { ctx } = opened;
   const columns = HEADERS.map((_, i) => `c${String(i + 1).padStart(2, '0')} text`).join(', ');
   await ctx.db.execute(sql.raw(`drop table if exists ${COPY_TABLE}`));
   await ctx.db.execute(sql.raw(`create table ${COPY_TABLE} (${columns})`));
   let seconds: number;
   let note: string | null = null;
+  let databaseCpuSeconds: number | null = null;
   if (ctx.database.pglite) {
     // PGlite reads COPY input from an in-memory blob: the file is loaded first (not timed).
     const buffer = fs.readFileSync(validFile);
@@ -184,11 +197,61 @@ async function copyBaseline(opened: Opened, validFile: string): Promise<{ second
     // pg-copy-streams is not a dependency: psql's client-side \copy streams the file over the same protocol.
     note = 'psql \\copy subprocess (pg-copy-streams not installed); includes psql start-up';
     const started = performance.now();
-    await run('psql', ['-h', PG_HOST, '-p', PG_PORT, '-U', PG_USER, '-d', opened.databaseName!, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy ${COPY_TABLE} from '${validFile}' with (format csv, header true)`]);
+    const copying = run('psql', ['-h', PG_HOST, '-p', PG_PORT, '-U', PG_USER, '-d', opened.databaseName!, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy ${COPY_TABLE} from '${validFile}' with (format csv, header true)`]);
+    const serverCpu = watchCopyServerCpu(ctx.db, copying);
+    await copying;
     seconds = (performance.now() - started) / 1000;
+    databaseCpuSeconds = await serverCpu;
   }
   const [{ n }] = await queryRows<{ n: number }>(ctx.db, sql.raw(`select count(*)::int as n from ${COPY_TABLE}`));
-  return { seconds, rows: n, note };
+  return { seconds, rows: n, note, databaseCpuSeconds };
+}
+
+/** The CPU seconds of the server process serving psql's COPY, sampled from /proc until it ends (null if not seen). */
+async function watchCopyServerCpu(db: Opened['ctx']['db'], copying: Promise<unknown>): Promise<number | null> {
+  let done = false;
+  copying.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  let pid: number | null = null;
+  let last: number | null = null;
+  while (!done) {
+    if (pid === null) {
+      const rows = await queryRows<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database() and application_name = 'psql'`);
+      pid = rows[0]?.pid ?? null;
+    }
+    if (pid !== null) {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        last = (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        // the process ended between two samples
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return last;
+}
+
+/**
+ * CPU seconds used so far by each server process connected to this database (PostgreSQL on this machine,
+ * read from /proc), or null (PGlite: the database runs in this process; or /proc not readable).
+ */
+async function databaseCpu(db: Opened['ctx']['db']): Promise<Map<number, number> | null> {
+  if (dbKind !== 'postgres') return null;
+  const rows = await queryRows<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database()`);
+  const ticks = 100; // USER_HZ on Linux
+  const result = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      result.set(pid, (Number(fields[11]) + Number(fields[12])) / ticks);
+    } catch {
+      return null;
+    }
+  }
+  return result;
 }
 
 function startRssSampler() {
@@ -234,8 +297,10 @@ async function main(): Promise<void> {
 
     log(`ingest: ${parts.length} batch(es) through submitBatch + processBatch …`);
     global.gc?.();
+    const loadBefore = os.loadavg()[0];
     const rss = startRssSampler();
     const cpuBefore = process.cpuUsage();
+    const dbCpuBefore = await databaseCpu(ctx.db);
     const started = performance.now();
     const totals = { total: 0, created: 0, corrected: 0, unchanged: 0, rejected: 0, late: 0 };
     const statuses: string[] = [];
@@ -244,6 +309,7 @@ async function main(): Promise<void> {
     for (const part of parts) {
       const { batch } = await submitBatch(ctx.db, actor, ctx.config, { itemCode: 'penalty', mode: 'lenient', source: 'cli', content: { kind: 'path', path: part } });
       const result = await processBatch(ctx.db, batch.id, {
+        worker,
         onProgress: (processed, rejected) => {
           const now = performance.now();
           if (now - lastLog < 5000) return;
@@ -258,6 +324,8 @@ async function main(): Promise<void> {
     }
     const ingestSeconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const dbCpuAfter = await databaseCpu(ctx.db);
+    const dbCpuSeconds = dbCpuAfter && dbCpuBefore ? [...dbCpuAfter].reduce((sum, [pid, seconds]) => sum + seconds - (dbCpuBefore.get(pid) ?? 0), 0) : null;
     const peakRss = rss.stop();
     const maxRssLifetime = process.resourceUsage().maxRSS * 1024;
     const [{ n: storedRecords }] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from records`);
@@ -283,12 +351,14 @@ async function main(): Promise<void> {
       subjects: generated.subjects,
       fileMiB: Number(mib(generated.bytes).toFixed(1)),
       batches: parts.length,
-      copy: { seconds: round(copy.seconds), rowsPerSecond: Math.round(copyRowsPerSecond), method: copy.note },
+      copy: { seconds: round(copy.seconds), rowsPerSecond: Math.round(copyRowsPerSecond), method: copy.note, databaseCpuSeconds: copy.databaseCpuSeconds === null ? null : round(copy.databaseCpuSeconds) },
       ingest: {
         seconds: round(ingestSeconds),
         rowsPerSecond: Math.round(ingestRowsPerSecond),
         validRowsPerSecond: Math.round(ingestValidRowsPerSecond),
         cpuSeconds: round((cpu.user + cpu.system) / 1e6),
+        // PostgreSQL: CPU of this database's server processes during the ingest (/proc; null when unreadable)
+        databaseCpuSeconds: dbCpuSeconds === null ? null : round(dbCpuSeconds),
         accepted,
         rejected: totals.rejected,
         created: totals.created,
@@ -306,6 +376,8 @@ async function main(): Promise<void> {
       maxRssProcessMiB: Math.round(mib(maxRssLifetime)),
       node: process.version,
       cpus: os.cpus().length,
+      // other processes on the machine compete for the same cores: the 1-minute load average around the ingest
+      loadAverage: { start: round(loadBefore), end: round(os.loadavg()[0]) },
       mismatch: problems,
     };
 
@@ -313,9 +385,10 @@ async function main(): Promise<void> {
       '',
       `ingest benchmark — ${dbKind} (${opened.describe}), node ${process.version}, ${os.cpus().length} CPUs`,
       `rows                 ${generated.rows} (${generated.validRows} valid, ${generated.invalidRows} invalid; ${generated.subjects} subjects; ${mib(generated.bytes).toFixed(0)} MiB${parts.length > 1 ? `, ${parts.length} batches` : ''})`,
-      `raw COPY (baseline)  ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(copyRowsPerSecond)} rows/s  [${copy.note}]`,
-      `real ingest          ${generated.rows} rows in ${ingestSeconds.toFixed(2)} s = ${Math.round(ingestRowsPerSecond)} rows/s (${Math.round(ingestValidRowsPerSecond)} valid rows/s), CPU ${result.ingest.cpuSeconds} s in this process`,
+      `raw COPY (baseline)  ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(copyRowsPerSecond)} rows/s${copy.databaseCpuSeconds === null ? '' : `, ${round(copy.databaseCpuSeconds)} s CPU in PostgreSQL`}  [${copy.note}]`,
+      `real ingest          ${generated.rows} rows in ${ingestSeconds.toFixed(2)} s = ${Math.round(ingestRowsPerSecond)} rows/s (${Math.round(ingestValidRowsPerSecond)} valid rows/s), CPU ${result.ingest.cpuSeconds} s in this process${result.ingest.databaseCpuSeconds === null ? '' : `, ${result.ingest.databaseCpuSeconds} s in PostgreSQL`}`,
       `ratio ingest/COPY    ${result.ratio}× (same valid rows; ${result.ratioAllRows}× counting every input row)`,
+      `load average         ${result.loadAverage.start} at the start of the ingest, ${result.loadAverage.end} at its end (${os.cpus().length} CPUs)`,
       `peak RSS             ${result.peakRssMiB} MiB during ingest (sampled every 200 ms; ${result.rssAtIngestStartMiB} MiB at start; process max ${result.maxRssProcessMiB} MiB)`,
       `accepted / rejected  ${accepted} / ${totals.rejected} (created ${totals.created}, corrected ${totals.corrected}, unchanged ${totals.unchanged}, late ${totals.late})`,
       problems.length ? `\n!!!!!!!! MISMATCH !!!!!!!!\n${problems.map((p) => `  ${p}`).join('\n')}\n!!!!!!!!!!!!!!!!!!!!!!!!!!` : 'check                accepted == valid rows, rejected == invalid rows: OK',

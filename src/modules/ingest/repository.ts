@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/types';
 import { queryRows } from '../../db/sql';
+import { rawTx } from './raw-tx';
+import { RowErrors } from './row-errors';
 import { ingestBatches, ingestErrors } from './tables';
 
 export type BatchRow = typeof ingestBatches.$inferSelect;
@@ -42,6 +44,12 @@ export async function listBatches(db: Db, departmentId: string | null, limit: nu
 
 export async function insertErrors(db: Db, rows: ErrorRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += 1000) await db.insert(ingestErrors).values(rows.slice(start, start + 1000));
+}
+
+/** Loads the rows a batch refused (spooled to disk while it ran) with COPY, piece by piece. */
+export async function insertSpooledErrors(db: Db, errors: RowErrors): Promise<void> {
+  const raw = rawTx(db);
+  for (const piece of errors.pieces()) await raw.script([{ copy: RowErrors.COLUMNS, data: piece }]);
 }
 
 export async function deleteErrors(db: Db, batchId: string): Promise<void> {

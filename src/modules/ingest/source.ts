@@ -8,6 +8,8 @@ export interface SourceRow {
   rowNumber: number;
   /** the row as received: column header → text (JSON rows: key → value) */
   raw: Record<string, unknown>;
+  /** CSV and XLSX: the cells by column (at least as many as `headers`; the raw object's values in order) */
+  cells?: string[];
   problems?: RowProblem[];
 }
 
@@ -17,6 +19,8 @@ export interface RowSource {
   /** the keys of `raw` in column order */
   headers: string[];
   rows: AsyncIterable<SourceRow>;
+  /** every row carries `cells` aligned with `headers` (CSV, XLSX) */
+  cells?: boolean;
 }
 
 /** Opens a batch's stored content: NDJSON rows from the API, or the department's CSV/XLSX file. */
@@ -24,8 +28,8 @@ export async function openBatchSource(batch: BatchRow): Promise<RowSource> {
   if (!batch.contentPath) throw new ParseError('EMPTY', '批次没有可处理的内容');
   if (batch.format === 'ndjson') return openNdjson(batch.contentPath);
   // Uploads were size-checked when they arrived; files imported on the command line may be any size.
-  const table = await openTable({ stream: fs.createReadStream(batch.contentPath), filename: batch.filename ?? undefined, maxBytes: Number.MAX_SAFE_INTEGER });
-  return { format: table.format, encoding: table.encoding, headers: table.headerKeys, rows: table.rows };
+  const table = await openTable({ stream: fs.createReadStream(batch.contentPath), filename: batch.filename ?? undefined, maxBytes: Number.MAX_SAFE_INTEGER, lazyRaw: true });
+  return { format: table.format, encoding: table.encoding, headers: table.headerKeys, rows: table.rows, cells: true };
 }
 
 async function openNdjson(path: string): Promise<RowSource> {
@@ -51,6 +55,8 @@ async function openNdjson(path: string): Promise<RowSource> {
  */
 export class FieldMapping {
   private readonly byHeader = new Map<string, string | null>();
+  /** field key of each column of `headers` (null: a column no field reads) */
+  private readonly byColumn: (string | null)[];
   readonly missingRequired: FieldDef[];
 
   constructor(
@@ -58,7 +64,8 @@ export class FieldMapping {
     private readonly fields: FieldDef[],
   ) {
     const result = mapHeaders(headers, fields);
-    headers.forEach((header, index) => this.byHeader.set(header, result.mapping.get(index) ?? null));
+    this.byColumn = headers.map((_, index) => result.mapping.get(index) ?? null);
+    headers.forEach((header, index) => this.byHeader.set(header, this.byColumn[index]));
     this.missingRequired = result.missingRequired;
   }
 
@@ -73,6 +80,18 @@ export class FieldMapping {
     for (const [header, value] of Object.entries(raw)) {
       const key = this.keyOf(header);
       if (key && !(key in fields) && value !== null && value !== undefined && value !== '') fields[key] = value;
+    }
+    return fields;
+  }
+
+  /** The same as toFields for a row given as its cells in the order of `headers` (no raw object needed). */
+  toFieldsFromCells(cells: readonly string[]): Record<string, unknown> {
+    const fields: Record<string, unknown> = {};
+    const columns = this.byColumn;
+    for (let index = 0; index < columns.length; index++) {
+      const key = columns[index];
+      const value = cells[index];
+      if (key !== null && value !== undefined && value !== '' && !(key in fields)) fields[key] = value;
     }
     return fields;
   }

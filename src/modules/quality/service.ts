@@ -2,26 +2,13 @@ import type { Db } from '../../db/types';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/errors';
 import { chinaDate, toIso } from '../../shared/time';
-import { newId } from '../../shared/ids';
 import { withAudit } from '../audit';
 import { requireRole } from '../auth/policy';
-import { countSubjectsByKind, renameSubject, sameName } from '../subjects';
+import { countSubjectsByKind, renameSubject } from '../subjects';
 import * as repo from './repository';
-import type { qualityIssues } from './tables';
+import { screenAgainstIssues, type ResolvedRow, type Screening } from './screen';
 
-/** One incoming row after subject resolution, as the 重错码 screen sees it. */
-export interface ResolvedRow {
-  subjectId: string;
-  identifier: string;
-  incomingName: string;
-  /** the subject's current name when the row names it differently */
-  existingName: string | null;
-  /** a newly registered organisation whose name another subject already has (with another code) */
-  namesake: { id: string; uscc: string | null } | null;
-  rowNumber: number;
-}
-
-export type Screening = 'accept' | 'reject';
+export type { ResolvedRow, Screening } from './screen';
 
 /**
  * 重错码: a code arriving with another name than its subject's, or a new code arriving with a name another
@@ -30,25 +17,9 @@ export type Screening = 'accept' | 'reject';
  */
 export async function screenResolvedRows(tx: Db, context: { departmentId: string; batchId: string | null }, rows: ResolvedRow[]): Promise<Screening[]> {
   const issues = await repo.findIssuesForSubjects(tx, [...new Set(rows.map((row) => row.subjectId))]);
-  const find = (row: ResolvedRow) => issues.find((issue) => issue.subjectId === row.subjectId && sameName(issue.incomingName, row.incomingName));
-  const repeated = new Set<string>();
-  const fresh = new Map<string, typeof qualityIssues.$inferInsert>();
-  const screening = rows.map((row): Screening => {
-    const issue = find(row);
-    if (issue?.decision === 'wrong_code') return 'reject';
-    if (issue) {
-      if (issue.status === 'open') repeated.add(issue.id);
-      return 'accept';
-    }
-    const kind = row.existingName !== null ? 'name_mismatch' : row.namesake ? 'code_conflict' : null;
-    if (kind) {
-      const existingName = kind === 'name_mismatch' ? row.existingName! : `已有同名主体（代码 ${row.namesake!.uscc ?? '无'}）`;
-      fresh.set(`${row.subjectId}\u0000${row.incomingName}`, { id: newId(), kind, subjectId: row.subjectId, identifier: row.identifier, existingName, incomingName: row.incomingName, departmentId: context.departmentId, batchId: context.batchId, rowNumber: row.rowNumber });
-    }
-    return 'accept';
-  });
-  await repo.addOccurrences(tx, [...repeated]);
-  await repo.insertIssues(tx, [...fresh.values()]);
+  const { screening, repeated, fresh } = screenAgainstIssues(issues, context, rows);
+  await repo.addOccurrences(tx, repeated);
+  await repo.insertIssues(tx, fresh);
   return screening;
 }
 

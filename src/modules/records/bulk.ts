@@ -20,6 +20,34 @@ export interface BulkRecordInput {
 
 export type BulkOutcome = 'created' | 'unchanged' | 'corrected' | { error: AppError };
 
+/** What the bulk rules need to know of a record already stored under a document number. */
+export interface StoredRecordState {
+  id: string;
+  documentNumber: string;
+  status: string;
+  currentVersion: number;
+  /** the batch that wrote the current version */
+  batchId: string | null;
+  /** the current version's fields as canonical JSON (null: no version found) */
+  canonicalFields: string | null;
+}
+
+export type RecordDecision = { kind: 'create' } | { kind: 'unchanged' } | { kind: 'correct'; recordId: string; version: number } | { kind: 'error'; error: AppError };
+
+/**
+ * The rules for one incoming record of a batch against what is stored under its document number:
+ * new → created; written earlier by this same batch → a duplicate row; revoked → refused; identical
+ * content → unchanged (idempotent); changed → a correction version. `canonicalValues` is
+ * canonicalJson(values).
+ */
+export function decideRecord(stored: StoredRecordState | undefined, canonicalValues: string, batchId: string): RecordDecision {
+  if (!stored) return { kind: 'create' };
+  if (stored.batchId === batchId) return { kind: 'error', error: new AppError('CONFLICT', `文书号 ${stored.documentNumber} 在本批次中重复出现`, { rowCode: 'duplicate_in_batch' }) };
+  if (stored.status === 'revoked') return { kind: 'error', error: new AppError('RECORD_REVOKED', `文书号 ${stored.documentNumber} 的记录已撤销，不能重新报送`) };
+  if (stored.canonicalFields === canonicalValues) return { kind: 'unchanged' };
+  return { kind: 'correct', recordId: stored.id, version: stored.currentVersion + 1 };
+}
+
 /**
  * Stores many records of one department and item in the caller's transaction (bulk ingest), with the
  * same rules as one record: idempotent on the document number, a changed resubmission becomes a
@@ -28,15 +56,21 @@ export type BulkOutcome = 'created' | 'unchanged' | 'corrected' | { error: AppEr
 export async function storeRecordsBulk(tx: Db, audit: AuditWriter, actor: Actor, item: CatalogItem, inputs: BulkRecordInput[], batch: { id: string; reason: string }): Promise<BulkOutcome[]> {
   const departmentId = actor.departmentId!;
   const documentNumbers = inputs.map((input) => String(input.values[item.documentNumberField]));
-  const existing = new Map((await repo.findByDocumentNumbers(tx, { departmentId, itemCode: item.code, documentNumbers })).map((row) => [row.documentNumber, row]));
-  const currentVersions = await repo.currentVersionsOf(tx, [...existing.values()]);
-  const currentFields = new Map(currentVersions.map((version) => [version.recordId, canonicalJson(version.fields)]));
-  const storedByThisBatch = new Set(currentVersions.filter((version) => version.batchId === batch.id).map((version) => version.recordId));
+  const existing = await repo.findByDocumentNumbers(tx, { departmentId, itemCode: item.code, documentNumbers });
+  const currentVersions = new Map((await repo.currentVersionsOf(tx, existing)).map((version) => [version.recordId, version]));
+  const stored = new Map<string, StoredRecordState>(
+    existing.map((row) => {
+      const version = currentVersions.get(row.id);
+      return [row.documentNumber, { id: row.id, documentNumber: row.documentNumber, status: row.status, currentVersion: row.currentVersion, batchId: version?.batchId ?? null, canonicalFields: version ? canonicalJson(version.fields) : null }];
+    }),
+  );
   const outcomes: BulkOutcome[] = [];
   const newRecords: (typeof records.$inferInsert)[] = [];
   const newVersions: (typeof recordVersions.$inferInsert)[] = [];
   for (const [index, input] of inputs.entries()) {
-    const record = existing.get(documentNumbers[index]);
+    const documentNumber = documentNumbers[index];
+    const state = stored.get(documentNumber);
+    const decision = decideRecord(state, canonicalJson(input.values), batch.id);
     const version = (recordId: string, number: number, kind: 'create' | 'correction', reason: string | null) => ({
       recordId,
       version: number,
@@ -51,7 +85,7 @@ export async function storeRecordsBulk(tx: Db, audit: AuditWriter, actor: Actor,
       submittedBy: actor.label,
       submitterId: actor.id,
     });
-    if (!record) {
+    if (decision.kind === 'create') {
       const id = newId();
       newRecords.push({
         id,
@@ -59,7 +93,7 @@ export async function storeRecordsBulk(tx: Db, audit: AuditWriter, actor: Actor,
         departmentId,
         itemCode: item.code,
         catalogItemId: item.id,
-        documentNumber: documentNumbers[index],
+        documentNumber,
         decisionDate: String(input.values[item.decisionDateField]),
         severity: severityOf(item, input.values),
         regionCode: actor.regionCode,
@@ -67,19 +101,18 @@ export async function storeRecordsBulk(tx: Db, audit: AuditWriter, actor: Actor,
         late: input.late,
       });
       newVersions.push(version(id, 1, 'create', null));
+      // a second row with this number in the same call is a duplicate
+      stored.set(documentNumber, { id, documentNumber, status: 'active', currentVersion: 1, batchId: batch.id, canonicalFields: null });
       outcomes.push('created');
-    } else if (storedByThisBatch.has(record.id)) {
-      outcomes.push({ error: new AppError('CONFLICT', `文书号 ${record.documentNumber} 在本批次中重复出现`, { rowCode: 'duplicate_in_batch' }) });
-    } else if (record.status === 'revoked') {
-      outcomes.push({ error: new AppError('RECORD_REVOKED', `文书号 ${record.documentNumber} 的记录已撤销，不能重新报送`) });
-    } else if (currentFields.get(record.id) === canonicalJson(input.values)) {
+    } else if (decision.kind === 'error') {
+      outcomes.push({ error: decision.error });
+    } else if (decision.kind === 'unchanged') {
       outcomes.push('unchanged');
     } else {
-      const number = record.currentVersion + 1;
-      await repo.updateRecordState(tx, record.id, { currentVersion: number, decisionDate: String(input.values[item.decisionDateField]), severity: severityOf(item, input.values), catalogItemId: item.id });
-      record.currentVersion = number;
-      storedByThisBatch.add(record.id);
-      newVersions.push(version(record.id, number, 'correction', batch.reason));
+      await repo.updateRecordState(tx, decision.recordId, { currentVersion: decision.version, decisionDate: String(input.values[item.decisionDateField]), severity: severityOf(item, input.values), catalogItemId: item.id });
+      state!.currentVersion = decision.version;
+      state!.batchId = batch.id;
+      newVersions.push(version(decision.recordId, decision.version, 'correction', batch.reason));
       outcomes.push('corrected');
     }
   }
@@ -89,4 +122,74 @@ export async function storeRecordsBulk(tx: Db, audit: AuditWriter, actor: Actor,
   if (counts.created || counts.corrected) audit.record({ action: 'record.bulk_store', entityType: 'ingest_batch', entityId: batch.id, after: { itemCode: item.code, ...counts } });
   else audit.nothingChanged();
   return outcomes;
+}
+
+/**
+ * SQL (PostgreSQL text) selecting, for the given document numbers of one department and item, what
+ * decideRecord needs: id, document_number, status, current_version and the current version's batch and
+ * fields (as text, `fields_json`). Placeholders are parameter references such as '$4'.
+ */
+export function storedRecordsSql(params: { departmentId: string; itemCode: string; documentNumbers: string }): string {
+  return `select r.id::text as id, r.document_number, r.status, r.current_version, v.batch_id::text as batch_id, v.fields::text as fields_json
+    from records r left join record_versions v on v.record_id = r.id and v.version = r.current_version
+    where r.department_id = ${params.departmentId}::uuid and r.item_code = ${params.itemCode} and r.document_number = any(${params.documentNumbers}::text[])`;
+}
+
+/** Staging table of a bulk load's records: one line per created or corrected record (temporary, dropped at commit). */
+export const RECORD_STAGE = 'ingest_stage_records';
+
+/**
+ * The staging table for a source with `cellCount` columns: the row as received is staged either as
+ * its cells (c1 … cN, for CSV and XLSX: the raw object is built in the database from the header keys)
+ * or as JSON (`raw`, for JSON rows whose values need not be text). Columns from document_number on are
+ * known before the look-up (rendered while the rows are checked); the first six depend on it.
+ */
+export function recordStageDdl(cellCount: number): string {
+  const cells = Array.from({ length: cellCount }, (_, i) => `, c${i + 1} text`).join('');
+  return `create temp table ${RECORD_STAGE} (action text, record_id uuid, version int, subject_id uuid, arrival_working_days int, late boolean, document_number text, decision_date date, severity text, fields jsonb, row_number int, raw jsonb${cells}) on commit drop`;
+}
+
+export function recordStageCopy(cellCount: number): string {
+  const cells = Array.from({ length: cellCount }, (_, i) => `, c${i + 1}`).join('');
+  return `${RECORD_STAGE} (action, record_id, version, subject_id, arrival_working_days, late, document_number, decision_date, severity, fields, row_number, raw${cells})`;
+}
+
+export interface StagedRecordContext {
+  departmentId: string;
+  itemCode: string;
+  catalogItemId: string;
+  regionCode: string | null;
+  batchId: string;
+  reason: string;
+  submittedBy: string;
+  submitterId: string | null;
+  /** the header keys of the staged cells, in column order (empty for JSON rows) */
+  cellKeys: readonly string[];
+}
+
+/**
+ * Creates the staged new records, moves corrected ones to their new version, and writes every staged
+ * version with its provenance (batch, row, the row as received, submitter). `literal` quotes constants;
+ * `array` builds a text[] literal.
+ */
+export function storeStagedRecordsSql(context: StagedRecordContext, literal: (value: string | null) => string, array: (values: readonly string[]) => string, staged: { created: number; corrected: number }): string[] {
+  const catalogItemId = `${literal(context.catalogItemId)}::uuid`;
+  const raw = context.cellKeys.length
+    ? `coalesce(raw, jsonb_object(${literal(array(context.cellKeys))}::text[], array[${context.cellKeys.map((_, i) => `c${i + 1}`).join(', ')}]))`
+    : 'raw';
+  const statements: string[] = [];
+  if (staged.created > 0) {
+    statements.push(`insert into records (id, subject_id, department_id, item_code, catalog_item_id, document_number, decision_date, severity, region_code, arrival_working_days, late)
+     select record_id, subject_id, ${literal(context.departmentId)}::uuid, ${literal(context.itemCode)}, ${catalogItemId}, document_number, decision_date, severity, ${literal(context.regionCode)}, arrival_working_days, late
+     from ${RECORD_STAGE} where action = 'create'`);
+  }
+  if (staged.corrected > 0) {
+    statements.push(`update records r set current_version = s.version, decision_date = s.decision_date, severity = s.severity, catalog_item_id = ${catalogItemId}, updated_at = now()
+     from ${RECORD_STAGE} s where s.action = 'correct' and r.id = s.record_id`);
+  }
+  statements.push(`insert into record_versions (record_id, version, subject_id, kind, catalog_item_id, fields, raw, reason, batch_id, row_number, submitted_by, submitter_id)
+     select record_id, version, subject_id, case when action = 'create' then 'create' else 'correction' end, ${catalogItemId}, fields, ${raw},
+            case when action = 'create' then null else ${literal(context.reason)} end, ${literal(context.batchId)}::uuid, row_number, ${literal(context.submittedBy)}, ${literal(context.submitterId)}
+     from ${RECORD_STAGE}`);
+  return statements;
 }

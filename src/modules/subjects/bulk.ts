@@ -28,8 +28,8 @@ const INSERT_CHUNK = 2000;
  * One audit event covers the subjects created by the call.
  */
 export async function resolveSubjectsBulk(tx: Db, audit: AuditWriter, inputs: NewSubject[], context: { batchId?: string | null } = {}): Promise<BulkResolution[]> {
-  const prepared = inputs.map(prepareOrError);
-  const keyed = prepared.map((p) => (isAppError(p) ? null : { prepared: p, key: keyOf(p) }));
+  const prepared = inputs.map(prepareSubjectOrError);
+  const keyed = prepared.map((p) => (isAppError(p) ? null : { prepared: p, key: subjectKey(p) }));
   const existing = await findExistingByKeys(tx, keyed.filter((k) => k !== null));
   const created = new Map<string, string>();
   const toInsert: PreparedSubject[] = [];
@@ -57,7 +57,8 @@ async function findNamesakes(tx: Db, prepared: PreparedSubject[]): Promise<Map<s
   return new Map(rows.map((row) => [row.name, { id: row.id, uscc: row.uscc }]));
 }
 
-function prepareOrError(input: NewSubject): PreparedSubject | AppError {
+/** prepareSubject, with a validation failure returned instead of thrown (one bad row must not stop a batch). */
+export function prepareSubjectOrError(input: NewSubject): PreparedSubject | AppError {
   try {
     return prepareSubject(input);
   } catch (error) {
@@ -67,10 +68,91 @@ function prepareOrError(input: NewSubject): PreparedSubject | AppError {
 }
 
 /** The identity of a subject across rows: its USCC, its citizen ID's keyed hash, or a codeless business's number. */
-function keyOf(prepared: PreparedSubject): string {
+export function subjectKey(prepared: PreparedSubject): string {
   if (prepared.uscc) return `uscc:${prepared.uscc}`;
   if (prepared.citizenId) return `cid:${hashPersonal(prepared.citizenId)}`;
   return `reg:${prepared.registrationNo}`;
+}
+
+/** Keys (see subjectKey) grouped by the column that finds them. */
+export function splitSubjectKeys(keys: Iterable<string>): { usccs: string[]; citizenIdHashes: string[]; registrationNos: string[] } {
+  const usccs: string[] = [];
+  const citizenIdHashes: string[] = [];
+  const registrationNos: string[] = [];
+  for (const key of keys) {
+    if (key.startsWith('uscc:')) usccs.push(key.slice(5));
+    else if (key.startsWith('cid:')) citizenIdHashes.push(key.slice(4));
+    else registrationNos.push(key.slice(4));
+  }
+  return { usccs, citizenIdHashes, registrationNos };
+}
+
+/**
+ * SQL (PostgreSQL text) selecting `id, name, key` of the subjects already registered under the given
+ * keys; `$usccs`, `$hashes` and `$registrationNos` are text[] parameter placeholders (e.g. '$1'), or null
+ * when there is nothing of that kind to find. A codeless business's number finds its oldest registration.
+ */
+export function subjectsByKeysSql(params: { usccs: string | null; hashes: string | null; registrationNos: string | null }): string {
+  const parts: string[] = [];
+  if (params.usccs) parts.push(`select id, name, 'uscc:' || uscc as key from subjects where uscc = any(${params.usccs}::text[])`);
+  if (params.hashes) parts.push(`select id, name, 'cid:' || citizen_id_hash as key from subjects where citizen_id_hash = any(${params.hashes}::text[])`);
+  if (params.registrationNos) {
+    parts.push(
+      `(select distinct on (registration_no) id, name, 'reg:' || registration_no as key from subjects
+        where kind = 'individual_business' and uscc is null and registration_no = any(${params.registrationNos}::text[])
+        order by registration_no, created_at)`,
+    );
+  }
+  return parts.length ? parts.join('\nunion all\n') : `select null::uuid as id, null::text as name, null::text as key where false`;
+}
+
+/** Staging table for subjects registered by a bulk load (temporary, dropped at commit). */
+export const SUBJECT_STAGE = 'ingest_stage_subjects';
+
+const SUBJECT_STAGE_COLUMNS =
+  'id uuid, kind text, name text, uscc text, org_code text, registration_no text, citizen_id_enc text, citizen_id_hash text, citizen_id_masked text, phone_enc text, address_enc text, address text, region_code text, identifier_flags text[], status text, established_on date, name_id uuid, name_source text';
+
+export function subjectStageDdl(): string {
+  return `create temp table ${SUBJECT_STAGE} (${SUBJECT_STAGE_COLUMNS}) on commit drop`;
+}
+
+export const SUBJECT_STAGE_COPY = `${SUBJECT_STAGE} (id, kind, name, uscc, org_code, registration_no, citizen_id_enc, citizen_id_hash, citizen_id_masked, phone_enc, address_enc, address, region_code, identifier_flags, status, established_on, name_id, name_source)`;
+
+/**
+ * One staged subject as a COPY text line (see SUBJECT_STAGE_COPY): personal identifiers only encrypted,
+ * hashed and masked (toSubjectRow), never in clear. `encode` is the COPY value encoder.
+ */
+export function subjectStageLine(prepared: PreparedSubject, id: string, nameId: string, encode: (value: string | null | undefined) => string, array: (values: string[]) => string): string {
+  const row = toSubjectRow(prepared, id);
+  return [
+    id,
+    encode(row.kind),
+    encode(row.name),
+    encode(row.uscc),
+    encode(row.orgCode),
+    encode(row.registrationNo),
+    encode(row.citizenIdEnc),
+    encode(row.citizenIdHash),
+    encode(row.citizenIdMasked),
+    encode(row.phoneEnc),
+    encode(row.addressEnc),
+    encode(row.address),
+    encode(row.regionCode),
+    row.identifierFlags ? encode(array(row.identifierFlags)) : '\\N',
+    encode(row.status ?? 'active'),
+    encode(row.establishedOn),
+    nameId,
+    encode(prepared.nameSource),
+  ].join('\t');
+}
+
+/** Registers the staged subjects with their first name (name history starts at the establishment date). */
+export function insertStagedSubjectsSql(): string[] {
+  return [
+    `insert into subjects (id, kind, name, uscc, org_code, registration_no, citizen_id_enc, citizen_id_hash, citizen_id_masked, phone_enc, address_enc, address, region_code, identifier_flags, status, established_on)
+     select id, kind, name, uscc, org_code, registration_no, citizen_id_enc, citizen_id_hash, citizen_id_masked, phone_enc, address_enc, address, region_code, identifier_flags, status, established_on from ${SUBJECT_STAGE}`,
+    `insert into subject_names (id, subject_id, name, valid_from, valid_to, source) select name_id, id, name, established_on, null, name_source from ${SUBJECT_STAGE}`,
+  ];
 }
 
 async function findExistingByKeys(tx: Db, entries: { key: string }[]): Promise<Map<string, { id: string; name: string }>> {
@@ -85,7 +167,7 @@ async function findExistingByKeys(tx: Db, entries: { key: string }[]): Promise<M
 async function insertPreparedBulk(tx: Db, prepared: PreparedSubject[], ids: Map<string, string>): Promise<void> {
   for (let start = 0; start < prepared.length; start += INSERT_CHUNK) {
     const chunk = prepared.slice(start, start + INSERT_CHUNK);
-    const rows = chunk.map((p) => toSubjectRow(p, ids.get(keyOf(p))!));
+    const rows = chunk.map((p) => toSubjectRow(p, ids.get(subjectKey(p))!));
     await repo.insertSubjects(tx, rows);
     await repo.insertSubjectNames(tx, rows.map((row, i) => ({ id: newId(), subjectId: row.id, name: row.name, validFrom: chunk[i].establishedOn, validTo: null, source: chunk[i].nameSource })));
   }

@@ -1,8 +1,9 @@
 import { pipeline, type Readable } from 'node:stream';
-import { parse, type CsvError, type Info } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { DETECTION_SAMPLE_BYTES, detectEncoding, type EncodingDetection, type TextEncoding } from './detect-encoding';
 import { ParseError } from './errors';
+import { CsvRecords, type CsvRecord } from './csv-records';
 import { buildRow, isBlankRow, makeHeaderInfo } from './rows';
 import { peekStream } from './stream-utils';
 import type { HeaderInfo, ParsedRow, RowProblem } from './types';
@@ -24,13 +25,16 @@ export interface ReadCsvOptions {
   onHeader?: (info: CsvHeaderInfo) => void;
   /** longest record in characters (default 1 MiB); longer → CSV_MALFORMED (usually an unclosed quote) */
   maxRecordSize?: number;
+  /** build each row's `raw` object only when it is read (see buildRow) */
+  lazyRaw?: boolean;
 }
 
 const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
 
 /**
  * Streams a CSV: detects the encoding on the first 64 KiB (nothing is lost: the sample is replayed),
- * decodes with iconv-lite, parses with csv-parse, and yields one ParsedRow per non-blank record,
+ * decodes with iconv-lite, parses with csv-parse's rules (CsvRecords: unquoted lines are split
+ * natively, the rest by csv-parse), and yields one ParsedRow per non-blank record,
  * with backpressure (the file is read only as fast as the caller iterates).
  *
  * - The first non-blank record is the header (reported through `onHeader`, not yielded).
@@ -59,16 +63,7 @@ export async function* readCsv(stream: Readable, options: ReadCsvOptions = {}): 
   const delimiter = options.delimiter ?? detectDelimiter(iconv.decode(head, detection.encoding));
 
   const decoder = iconv.decodeStream(detection.encoding) as unknown as NodeJS.ReadWriteStream;
-  const parser = parse({
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    bom: true,
-    skip_empty_lines: true,
-    trim: true,
-    info: true,
-    max_record_size: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE,
-  });
+  const parser = new CsvRecords({ delimiter, maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE });
   let pipelineError: unknown;
   pipeline(rest, decoder, parser, (error) => {
     if (error) pipelineError = error;
@@ -77,10 +72,9 @@ export async function* readCsv(stream: Readable, options: ReadCsvOptions = {}): 
   let header: HeaderInfo | undefined;
   const checkEncoding = detection.encoding !== 'gb18030';
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      const { record, info } = item;
+    for await (const item of parser as AsyncIterable<CsvRecord>) {
+      const { record, rowNumber } = item;
       if (isBlankRow(record)) continue;
-      const rowNumber = info.records + info.empty_lines;
       if (!header) {
         header = makeHeaderInfo(record, rowNumber);
         options.onHeader?.({ ...header, encoding: detection.encoding, confidence: detection.confidence, delimiter });
@@ -88,7 +82,7 @@ export async function* readCsv(stream: Readable, options: ReadCsvOptions = {}): 
       }
       const problems: RowProblem[] = [];
       if (checkEncoding && record.some((cell) => cell.includes('\uFFFD'))) problems.push('bad_encoding');
-      yield buildRow(header, rowNumber, record, problems);
+      yield buildRow(header, rowNumber, record, problems, options.lazyRaw === true);
     }
   } catch (error) {
     throw translateCsvError(pipelineError ?? error);

@@ -41,6 +41,8 @@ export interface OpenTableInput {
   maxBytes?: number;
   /** CSV only: skip encoding detection */
   encoding?: TextEncoding;
+  /** build each row's `raw` object only when it is read (bulk ingest reads `cells`) */
+  lazyRaw?: boolean;
 }
 
 export interface OpenedTable {
@@ -94,7 +96,7 @@ export async function openTable(input: OpenTableInput): Promise<OpenedTable> {
     header = info;
   };
   const generator: AsyncGenerator<ParsedRow, void, undefined> =
-    sniffed === 'xlsx' ? readXlsx(rest, { onHeader }) : readCsv(rest, { onHeader, encoding: input.encoding });
+    sniffed === 'xlsx' ? readXlsx(rest, { onHeader, lazyRaw: input.lazyRaw }) : readCsv(rest, { onHeader, encoding: input.encoding, lazyRaw: input.lazyRaw });
 
   let first: IteratorResult<ParsedRow, void>;
   try {

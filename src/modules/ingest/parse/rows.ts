@@ -32,8 +32,10 @@ export function isBlankRow(cells: readonly string[]): boolean {
 /**
  * Builds a row from its cells. Missing cells become ''. Non-empty cells beyond the header width are
  * kept in `cells` and flagged `extra_cells`; empty ones (a trailing delimiter) are dropped.
+ * With `lazyRaw`, the header → text object is only built when `raw` is first read (bulk ingest reads
+ * the cells and needs `raw` only for the rows it refuses).
  */
-export function buildRow(header: HeaderInfo, rowNumber: number, cells: string[], problems: RowProblem[] = []): ParsedRow {
+export function buildRow(header: HeaderInfo, rowNumber: number, cells: string[], problems: RowProblem[] = [], lazyRaw = false): ParsedRow {
   const width = header.keys.length;
   let last = cells.length;
   if (last > width) {
@@ -41,10 +43,36 @@ export function buildRow(header: HeaderInfo, rowNumber: number, cells: string[],
     if (last > width) problems.push('extra_cells');
     cells = cells.slice(0, Math.max(last, width));
   }
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < width; i++) raw[header.keys[i]] = cells[i] ?? '';
   while (cells.length < width) cells.push('');
+  if (lazyRaw) return new LazyRawRow(rowNumber, cells, header.keys, problems.length > 0 ? [...new Set(problems)] : undefined);
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < width; i++) raw[header.keys[i]] = cells[i];
   const row: ParsedRow = { rowNumber, raw, cells };
   if (problems.length > 0) row.problems = [...new Set(problems)];
   return row;
+}
+
+function rawOf(keys: readonly string[], cells: readonly string[]): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < keys.length; i++) raw[keys[i]] = cells[i];
+  return raw;
+}
+
+/** A ParsedRow whose `raw` object is made on first use. */
+class LazyRawRow implements ParsedRow {
+  private built: Record<string, string> | null = null;
+  problems?: RowProblem[];
+
+  constructor(
+    readonly rowNumber: number,
+    readonly cells: string[],
+    private readonly keys: readonly string[],
+    problems: RowProblem[] | undefined,
+  ) {
+    if (problems) this.problems = problems;
+  }
+
+  get raw(): Record<string, string> {
+    return (this.built ??= rawOf(this.keys, this.cells));
+  }
 }

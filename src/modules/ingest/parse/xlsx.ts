@@ -7,6 +7,8 @@ import type { HeaderInfo, ParsedRow, RowProblem } from './types';
 export interface ReadXlsxOptions {
   /** called once, before the first row is yielded, with the header row */
   onHeader?: (info: HeaderInfo & { sheetName: string }) => void;
+  /** build each row's `raw` object only when it is read (see buildRow) */
+  lazyRaw?: boolean;
 }
 
 /**
@@ -106,7 +108,7 @@ export async function* readXlsx(stream: Readable, options: ReadXlsxOptions = {})
           options.onHeader?.({ ...header, sheetName: sheet.name });
           continue;
         }
-        yield buildRow(header, row.number, cells, problems);
+        yield buildRow(header, row.number, cells, problems, options.lazyRaw === true);
       }
     }
     if (!internal.model) throw new ParseError('XLSX_BROKEN', MESSAGES.XLSX_BROKEN); // a zip, but not a workbook
