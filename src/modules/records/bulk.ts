@@ -1,24 +1,4 @@
-import type { Db } from '../../db/types';
-import type { Actor } from '../../shared/actor';
-import { canonicalJson } from '../../shared/canonical-json';
 import { AppError } from '../../shared/errors';
-import { newId } from '../../shared/ids';
-import type { AuditWriter } from '../audit';
-import type { CatalogItem } from '../catalog';
-import * as repo from './repository';
-import { severityOf } from './severity';
-import type { records, recordVersions } from './tables';
-
-export interface BulkRecordInput {
-  values: Record<string, unknown>;
-  subjectId: string;
-  rowNumber: number;
-  raw: Record<string, unknown> | null;
-  arrivalWorkingDays: number | null;
-  late: boolean;
-}
-
-export type BulkOutcome = 'created' | 'unchanged' | 'corrected' | { error: AppError };
 
 /** What the bulk rules need to know of a record already stored under a document number. */
 export interface StoredRecordState {
@@ -46,82 +26,6 @@ export function decideRecord(stored: StoredRecordState | undefined, canonicalVal
   if (stored.status === 'revoked') return { kind: 'error', error: new AppError('RECORD_REVOKED', `文书号 ${stored.documentNumber} 的记录已撤销，不能重新报送`) };
   if (stored.canonicalFields === canonicalValues) return { kind: 'unchanged' };
   return { kind: 'correct', recordId: stored.id, version: stored.currentVersion + 1 };
-}
-
-/**
- * Stores many records of one department and item in the caller's transaction (bulk ingest), with the
- * same rules as one record: idempotent on the document number, a changed resubmission becomes a
- * correction with its reason, a revoked record is not resubmitted. Outcomes align with the inputs.
- */
-export async function storeRecordsBulk(tx: Db, audit: AuditWriter, actor: Actor, item: CatalogItem, inputs: BulkRecordInput[], batch: { id: string; reason: string }): Promise<BulkOutcome[]> {
-  const departmentId = actor.departmentId!;
-  const documentNumbers = inputs.map((input) => String(input.values[item.documentNumberField]));
-  const existing = await repo.findByDocumentNumbers(tx, { departmentId, itemCode: item.code, documentNumbers });
-  const currentVersions = new Map((await repo.currentVersionsOf(tx, existing)).map((version) => [version.recordId, version]));
-  const stored = new Map<string, StoredRecordState>(
-    existing.map((row) => {
-      const version = currentVersions.get(row.id);
-      return [row.documentNumber, { id: row.id, documentNumber: row.documentNumber, status: row.status, currentVersion: row.currentVersion, batchId: version?.batchId ?? null, canonicalFields: version ? canonicalJson(version.fields) : null }];
-    }),
-  );
-  const outcomes: BulkOutcome[] = [];
-  const newRecords: (typeof records.$inferInsert)[] = [];
-  const newVersions: (typeof recordVersions.$inferInsert)[] = [];
-  for (const [index, input] of inputs.entries()) {
-    const documentNumber = documentNumbers[index];
-    const state = stored.get(documentNumber);
-    const decision = decideRecord(state, canonicalJson(input.values), batch.id);
-    const version = (recordId: string, number: number, kind: 'create' | 'correction', reason: string | null) => ({
-      recordId,
-      version: number,
-      subjectId: input.subjectId,
-      kind,
-      catalogItemId: item.id,
-      fields: input.values,
-      raw: input.raw,
-      reason,
-      batchId: batch.id,
-      rowNumber: input.rowNumber,
-      submittedBy: actor.label,
-      submitterId: actor.id,
-    });
-    if (decision.kind === 'create') {
-      const id = newId();
-      newRecords.push({
-        id,
-        subjectId: input.subjectId,
-        departmentId,
-        itemCode: item.code,
-        catalogItemId: item.id,
-        documentNumber,
-        decisionDate: String(input.values[item.decisionDateField]),
-        severity: severityOf(item, input.values),
-        regionCode: actor.regionCode,
-        arrivalWorkingDays: input.arrivalWorkingDays,
-        late: input.late,
-      });
-      newVersions.push(version(id, 1, 'create', null));
-      // a second row with this number in the same call is a duplicate
-      stored.set(documentNumber, { id, documentNumber, status: 'active', currentVersion: 1, batchId: batch.id, canonicalFields: null });
-      outcomes.push('created');
-    } else if (decision.kind === 'error') {
-      outcomes.push({ error: decision.error });
-    } else if (decision.kind === 'unchanged') {
-      outcomes.push('unchanged');
-    } else {
-      await repo.updateRecordState(tx, decision.recordId, { currentVersion: decision.version, decisionDate: String(input.values[item.decisionDateField]), severity: severityOf(item, input.values), catalogItemId: item.id });
-      state!.currentVersion = decision.version;
-      state!.batchId = batch.id;
-      newVersions.push(version(decision.recordId, decision.version, 'correction', batch.reason));
-      outcomes.push('corrected');
-    }
-  }
-  await repo.insertRecords(tx, newRecords);
-  await repo.insertVersions(tx, newVersions);
-  const counts = { created: outcomes.filter((o) => o === 'created').length, corrected: outcomes.filter((o) => o === 'corrected').length };
-  if (counts.created || counts.corrected) audit.record({ action: 'record.bulk_store', entityType: 'ingest_batch', entityId: batch.id, after: { itemCode: item.code, ...counts } });
-  else audit.nothingChanged();
-  return outcomes;
 }
 
 /**

@@ -4,6 +4,7 @@
  * what readers do with them.
  */
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/sql';
 import type { Db } from '../../db/types';
 import { records, recordVersions } from './tables';
 
@@ -47,6 +48,30 @@ export async function recordsWithCurrentFields(db: Db, ids: string[]): Promise<R
 /** All records of one subject with their current version's fields, newest decision first. */
 export async function recordsOfSubjectWithFields(db: Db, subjectId: string): Promise<RecordWithFields[]> {
   return withCurrentFields(db).where(eq(records.subjectId, subjectId)).orderBy(desc(records.decisionDate), asc(records.id));
+}
+
+/** What deciding and showing a record's disclosure reads: its identity, item, dates, status and current fields. */
+export type StandingRecord = Pick<RecordRow, 'id' | 'subjectId' | 'departmentId' | 'itemCode' | 'catalogItemId' | 'decisionDate' | 'status' | 'severity' | 'currentVersion'> & {
+  fields: Record<string, unknown>;
+};
+
+/**
+ * The records of one subject that stand (revoked ones left out, as they are never shown), with their
+ * current version's fields, newest decision first: the public subject page's read. One statement over
+ * records_subject_idx and the versions' primary key, only the columns the page needs, rows as the driver
+ * returns them (no per-row mapping: this runs on every page view).
+ */
+export async function standingRecordsOfSubject(db: Db, subjectId: string): Promise<StandingRecord[]> {
+  return queryRows<StandingRecord>(
+    db,
+    sql`select r.id, r.subject_id as "subjectId", r.department_id as "departmentId", r.item_code as "itemCode",
+               r.catalog_item_id as "catalogItemId", r.decision_date::text as "decisionDate", r.status, r.severity,
+               r.current_version as "currentVersion", v.fields
+          from records r
+          join record_versions v on v.record_id = r.id and v.version = r.current_version
+         where r.subject_id = ${subjectId} and r.status <> 'revoked'
+         order by r.decision_date desc, r.id asc`,
+  );
 }
 
 /** Records that arrived later than the timeliness limit, newest arrival first; one department or all. */

@@ -1,7 +1,5 @@
 export { createRecord, storeRecordInTx, correctRecord, revokeRecord, revokeRecordInTx, recordFacts, getRecord, listRecordsOfSubject, recentRecords, countRecords, assertMaySubmit, validateRecordFields, monthlyRecordStats } from './service';
 export type { NewRecordInput, RecordResult, RecordOutcome, Provenance } from './service';
-export { storeRecordsBulk } from './bulk';
-export type { BulkRecordInput, BulkOutcome } from './bulk';
 export { maskPersonalFields, maskRawValues } from './masking';
 export { severityOf } from './severity';
 export { subjectFromFields } from './subject-fields';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/types';
 import { queryRows } from '../../db/sql';
 import { records, recordVersions } from './tables';
@@ -86,52 +86,6 @@ export async function countRecords(db: Db, options: CountOptions = {}) {
   ].filter((c) => c !== undefined);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(records).where(conditions.length ? and(...conditions) : undefined);
   return Number(row.n);
-}
-
-export async function findByDocumentNumbers(db: Db, key: { departmentId: string; itemCode: string; documentNumbers: string[] }): Promise<RecordRow[]> {
-  if (key.documentNumbers.length === 0) return [];
-  return db
-    .select()
-    .from(records)
-    .where(and(eq(records.departmentId, key.departmentId), eq(records.itemCode, key.itemCode), sql`${records.documentNumber} = any(${sql.param(key.documentNumbers)}::text[])`));
-}
-
-export async function currentVersionsOf(db: Db, rows: RecordRow[]): Promise<RecordVersionRow[]> {
-  if (rows.length === 0) return [];
-  return db
-    .select(getTableColumns(recordVersions))
-    .from(recordVersions)
-    .innerJoin(records, and(eq(records.id, recordVersions.recordId), eq(records.currentVersion, recordVersions.version)))
-    .where(sql`${records.id} = any(${sql.param(rows.map((row) => row.id))}::uuid[])`);
-}
-
-type NewRecord = typeof records.$inferInsert;
-type NewVersion = typeof recordVersions.$inferInsert;
-
-/**
- * Many rows in one statement from one JSON parameter (bulk ingest's hot path): one string for the driver
- * to send, instead of a parameter per value or per-element array escaping.
- */
-export async function insertRecords(db: Db, rows: NewRecord[]): Promise<void> {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(
-    rows.map((r) => ({ id: r.id, subject_id: r.subjectId, department_id: r.departmentId, item_code: r.itemCode, catalog_item_id: r.catalogItemId, document_number: r.documentNumber, decision_date: r.decisionDate, severity: r.severity, region_code: r.regionCode ?? null, arrival_working_days: r.arrivalWorkingDays ?? null, late: r.late ?? false })),
-  );
-  await db.execute(sql`
-    insert into records (id, subject_id, department_id, item_code, catalog_item_id, document_number, decision_date, severity, region_code, arrival_working_days, late)
-    select id, subject_id, department_id, item_code, catalog_item_id, document_number, decision_date, severity, region_code, arrival_working_days, late
-    from jsonb_to_recordset(${json}::jsonb) as x(id uuid, subject_id uuid, department_id uuid, item_code text, catalog_item_id uuid, document_number text, decision_date date, severity text, region_code text, arrival_working_days int, late boolean)`);
-}
-
-export async function insertVersions(db: Db, rows: NewVersion[]): Promise<void> {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(
-    rows.map((v) => ({ record_id: v.recordId, version: v.version, subject_id: v.subjectId, kind: v.kind, catalog_item_id: v.catalogItemId, fields: v.fields, raw: v.raw ?? null, reason: v.reason ?? null, batch_id: v.batchId ?? null, row_number: v.rowNumber ?? null, submitted_by: v.submittedBy, submitter_id: v.submitterId ?? null })),
-  );
-  await db.execute(sql`
-    insert into record_versions (record_id, version, subject_id, kind, catalog_item_id, fields, raw, reason, batch_id, row_number, submitted_by, submitter_id)
-    select record_id, version, subject_id, kind, catalog_item_id, fields, raw, reason, batch_id, row_number, submitted_by, submitter_id
-    from jsonb_to_recordset(${json}::jsonb) as x(record_id uuid, version int, subject_id uuid, kind text, catalog_item_id uuid, fields jsonb, raw jsonb, reason text, batch_id uuid, row_number int, submitted_by text, submitter_id text)`);
 }
 
 export interface MonthlyRecordStats {
