@@ -77,8 +77,14 @@ export async function changesAfter(db: Db, after: number, limit: number): Promis
   return db.select().from(disclosureChanges).where(gt(disclosureChanges.seq, after)).orderBy(asc(disclosureChanges.seq)).limit(limit);
 }
 
-export async function statesOfSubject(db: Db, subjectId: string): Promise<DisclosureStateRow[]> {
-  return db.select().from(disclosureState).where(eq(disclosureState.subjectId, subjectId));
+/** What the public view checks of a subject's projection rows (see PublicView.render). */
+export type StateCheck = Pick<DisclosureStateRow, 'recordId' | 'disclosed' | 'endedReason' | 'recordVersion'>;
+
+export async function statesOfSubject(db: Db, subjectId: string): Promise<StateCheck[]> {
+  return db
+    .select({ recordId: disclosureState.recordId, disclosed: disclosureState.disclosed, endedReason: disclosureState.endedReason, recordVersion: disclosureState.recordVersion })
+    .from(disclosureState)
+    .where(eq(disclosureState.subjectId, subjectId));
 }
 
 export interface ListQuery {

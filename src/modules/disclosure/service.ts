@@ -9,11 +9,13 @@ import type { Db } from '../../db/types';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/errors';
 import { maskPersonalPatterns } from '../../shared/redact';
+import { isUuid } from '../../shared/ids';
 import { chinaDate, toIso } from '../../shared/time';
 import { readsAllDepartments, requireStaff } from '../auth/policy';
 import { findCodeEntry, getCurrentCatalog, type FieldDef } from '../catalog';
 import { getDepartment } from '../departments';
-import { lateRecords, maskPersonalFields, recordsOfSubjectWithFields, recordsWithCurrentFields, TIMELINESS_WORKING_DAYS, type RecordWithFields } from '../records';
+import { lateRecords, maskPersonalFields, recordsWithCurrentFields, standingRecordsOfSubject, TIMELINESS_WORKING_DAYS, type StandingRecord } from '../records';
+// the records module's read for disclosure (not re-exported by its index.ts yet)
 import { getPublicSubject, subjectNamesByIds, type PublicSubject } from '../subjects';
 import { ItemResolver } from './items';
 import * as repo from './repository';
@@ -52,9 +54,21 @@ export interface PublicSection {
 /** Early ends that a newer record version does not undo. */
 const STICKY_REASONS = new Set(['repaired']);
 
+/** Departments are never renamed (there is no update path), so their names are kept in memory by id. */
+const departmentNames = new Map<string, Promise<string>>();
+
+function departmentName(db: Db, id: string): Promise<string> {
+  let name = departmentNames.get(id);
+  if (!name) {
+    name = getDepartment(db, id).then((department) => department.name);
+    name.catch(() => departmentNames.delete(id));
+    departmentNames.set(id, name);
+  }
+  return name.catch(() => '');
+}
+
 class PublicView {
   private readonly resolver: ItemResolver;
-  private readonly departments = new Map<string, Promise<string>>();
 
   constructor(
     private readonly db: Db,
@@ -68,7 +82,7 @@ class PublicView {
    * projection can only hide more: an early end (repair) always, and its own decision (expiry by the
    * daily job, a not-yet-public version) for the version it was computed from.
    */
-  async render(record: RecordWithFields, state: repo.DisclosureStateRow | null): Promise<{ section: SectionCode; record: PublicRecord } | null> {
+  async render(record: StandingRecord, state: Omit<repo.StateCheck, 'recordId'> | null): Promise<{ section: SectionCode; record: PublicRecord } | null> {
     if (record.status === 'revoked') return null;
     if (state && !state.disclosed && (STICKY_REASONS.has(state.endedReason ?? '') || state.recordVersion === record.currentVersion)) return null;
     const window = disclosureWindow(await this.resolver.rulesItem(record), record);
@@ -82,25 +96,13 @@ class PublicView {
         itemCode: record.itemCode,
         itemName: item.name,
         departmentId: record.departmentId,
-        departmentName: await this.departmentName(record.departmentId),
+        departmentName: await departmentName(this.db, record.departmentId),
         decisionDate: record.decisionDate,
         disclosureEndDate: window.end,
         version: record.currentVersion,
         fields: publicFields(fields, record.fields),
       },
     };
-  }
-
-  private departmentName(id: string): Promise<string> {
-    let name = this.departments.get(id);
-    if (!name) {
-      name = getDepartment(this.db, id).then(
-        (department) => department.name,
-        () => '',
-      );
-      this.departments.set(id, name);
-    }
-    return name;
   }
 }
 
@@ -130,15 +132,18 @@ function displayText(def: FieldDef, value: unknown): string {
  * within each. Natural persons have no public page (NOT_FOUND, as in the subjects module).
  */
 export async function publicRecordsOfSubject(db: Db, subjectId: string, options: { today?: string } = {}): Promise<{ subject: PublicSubject; sections: PublicSection[] }> {
-  const subject = await getPublicSubject(db, subjectId);
-  const [records, states] = await Promise.all([recordsOfSubjectWithFields(db, subjectId), repo.statesOfSubject(db, subjectId)]);
+  if (!isUuid(subjectId)) throw new AppError('NOT_FOUND', '未找到该信用主体');
+  // Three independent reads at once (an unknown id or a natural person fails in the first: the others are discarded).
+  const [subject, records, states] = await Promise.all([getPublicSubject(db, subjectId), standingRecordsOfSubject(db, subjectId), repo.statesOfSubject(db, subjectId)]);
   const stateById = new Map(states.map((state) => [state.recordId, state]));
   const view = new PublicView(db, options.today ?? chinaDate());
   const bySection = new Map<SectionCode, PublicRecord[]>();
   for (const record of records) {
     const shown = await view.render(record, stateById.get(record.id) ?? null);
     if (!shown) continue;
-    bySection.set(shown.section, [...(bySection.get(shown.section) ?? []), shown.record]);
+    const section = bySection.get(shown.section);
+    if (section) section.push(shown.record);
+    else bySection.set(shown.section, [shown.record]);
   }
   return { subject, sections: SECTIONS.map((section) => ({ code: section.code, name: section.name, records: bySection.get(section.code) ?? [] })) };
 }
@@ -228,8 +233,8 @@ export async function lateRecordsForConsole(db: Db, actor: Actor, query: { page?
   const { items, total } = await lateRecords(db, { departmentId: all ? null : actor.departmentId, limit: pageSize, offset: (page - 1) * pageSize });
   const [names, { items: catalogItems }] = await Promise.all([subjectNamesByIds(db, items.map((row) => row.subjectId)), getCurrentCatalog(db)]);
   const itemNames = new Map(catalogItems.map((item) => [item.code, item.name]));
-  const departmentNames = new Map<string, string>();
-  for (const id of new Set(items.map((row) => row.departmentId))) departmentNames.set(id, await getDepartment(db, id).then((d) => d.name, () => ''));
+  const departmentIds = [...new Set(items.map((row) => row.departmentId))];
+  const departmentNameById = new Map(await Promise.all(departmentIds.map(async (id) => [id, await departmentName(db, id)] as const)));
   return {
     items: items.map((row) => ({
       recordId: row.id,
@@ -238,7 +243,7 @@ export async function lateRecordsForConsole(db: Db, actor: Actor, query: { page?
       itemCode: row.itemCode,
       itemName: itemNames.get(row.itemCode) ?? row.itemCode,
       departmentId: row.departmentId,
-      departmentName: departmentNames.get(row.departmentId) ?? '',
+      departmentName: departmentNameById.get(row.departmentId) ?? '',
       documentNumber: row.documentNumber,
       decisionDate: row.decisionDate,
       receivedAt: toIso(row.receivedAt),

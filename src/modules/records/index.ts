@@ -6,5 +6,5 @@ export { subjectFromFields } from './subject-fields';
 export { timelinessOf, TIMELINESS_WORKING_DAYS } from './timeliness';
 export type { Timeliness } from './timeliness';
 export { registerRecordRoutes } from './routes';
-export { recordsUpdatedAfter, recordsAfterId, recordsWithCurrentFields, recordsOfSubjectWithFields, lateRecords } from './disclosure-reads';
-export type { RecordWithFields, RecordRow } from './disclosure-reads';
+export { recordsUpdatedAfter, recordsAfterId, recordsWithCurrentFields, recordsOfSubjectWithFields, standingRecordsOfSubject, lateRecords } from './disclosure-reads';
+export type { RecordWithFields, RecordRow, StandingRecord } from './disclosure-reads';

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/sql';
 import type { Db } from '../../db/types';
-import { nameHasBigram } from './name-bigrams';
+import { bigramUse, nameHasBigrams } from './name-bigrams';
 import { subjectNames, subjectRelations, subjects, type SUBJECT_KINDS } from './tables';
 
 export type SubjectRow = typeof subjects.$inferSelect;
@@ -150,52 +150,79 @@ function escapeLike(value: string): string {
 export const SEARCH_RESULT_CAP = 1000;
 
 /**
- * The name contains the query (case-insensitive). Exactly 2 characters: the bigram expression index
- * (pg_trgm needs 3); the ILIKE beside it is the same test, evaluated first (cheaper) when the planner
- * walks another index instead. Otherwise ILIKE alone, which the trigram index answers.
+ * The name contains the query (case-insensitive). 3 or more letters and digits: ILIKE, which the trigram
+ * index answers. 2 characters: the bigram test alone, which is the same test (see name-bigrams.ts); with
+ * ILIKE beside it the planner would multiply two estimates of one condition, expect too few matches and
+ * plan a parallel scan of all of them instead of stopping at the cap. A longer query with punctuation:
+ * ILIKE with the bigram test as the indexable condition.
  */
 function nameContains(query: string): SQL {
+  const use = bigramUse(query);
+  if (use === 'exact') return nameHasBigrams(subjects.name, query);
   const contains = ilike(subjects.name, `%${escapeLike(query)}%`);
-  return [...query].length === 2 ? and(contains, nameHasBigram(subjects.name, query))! : contains;
+  return use === 'filter' ? and(nameHasBigrams(subjects.name, query), contains)! : contains;
 }
 
 /**
- * Name search, ranked exact, prefix, trigram similarity, shorter (then name). The count stops at
- * SEARCH_RESULT_CAP; with fewer matches all of them are ranked. A frequent piece (公司, 有限, 南宁市) matches
- * too many rows to rank them all within the time a search may take: then the exact matches, the first
- * SEARCH_RESULT_CAP prefix matches and the first SEARCH_RESULT_CAP other matches the index yields are
- * ranked, and `total` says SEARCH_RESULT_CAP (the person narrows the query).
+ * Names in code-point order, case-insensitive: the key of the btree index on `lower(name) collate "C"`,
+ * which answers "starts with" as a range, in this order (the trigram index cannot: for a 2-character
+ * prefix it finds every "word" starting with it, e.g. each 合伙企业（有限合伙） for 有限, to be rechecked).
+ */
+const lowerName = sql`(lower(${subjects.name}) collate "C")`;
+
+/** The name starts with the query (case-insensitive). */
+function nameStartsWith(query: string): SQL {
+  return sql`${lowerName} like lower(${`${escapeLike(query)}%`})`;
+}
+
+/**
+ * Name search, ranked exact, prefix, trigram similarity, shorter (then name), in one statement. The
+ * matches are read once (at most SEARCH_RESULT_CAP, in index order) and give both the count and, when
+ * there are fewer, every candidate, so all matches are ranked. A frequent piece (公司, 有限, 南宁市) has
+ * more matches than a search may rank in its time: then the first SEARCH_RESULT_CAP prefix matches in name
+ * order (exact ones first) join the first SEARCH_RESULT_CAP other matches, and `total` says
+ * SEARCH_RESULT_CAP (the person narrows the query); that prefix scan runs only in that case (a one-time
+ * filter on the count) and reads only the prefix index (it carries kind, name and id). Candidates are
+ * ranked by id and name alone; the page's rows are then read by primary key.
  */
 async function searchByName(db: Db, kinds: SQL | undefined, name: string, limit: number, offset: number): Promise<{ rows: SubjectListRow[]; total: number }> {
   const pattern = escapeLike(name);
-  const contains = and(kinds, nameContains(name));
-  const rank = (column: SQL | AnyColumn, id: SQL | AnyColumn): SQL[] => [
-    sql`(${column} = ${name}) desc`,
-    sql`(${column} ilike ${`${pattern}%`}) desc`,
-    sql`similarity(${column}, ${name}) desc`,
-    sql`char_length(${column})`,
-    sql`${column} asc`,
-    sql`${id} asc`,
+  const cap = SEARCH_RESULT_CAP;
+  const candidate = { id: subjects.id, name: subjects.name };
+  const matches = db.select(candidate).from(subjects).where(and(kinds, nameContains(name))).limit(cap);
+  const prefixed = db.select(candidate).from(subjects).where(and(kinds, nameStartsWith(name))).orderBy(lowerName).limit(cap);
+  const rank = [
+    sql`(candidates.name = ${name}) desc`,
+    sql`(candidates.name ilike ${`${pattern}%`}) desc`,
+    sql`similarity(candidates.name, ${name}) desc`,
+    sql`char_length(candidates.name)`,
+    sql`candidates.name asc`,
+    sql`candidates.id asc`,
   ];
-  const total = await cappedCount(db, contains);
-  if (offset >= total) return { rows: [], total };
-  if (total < SEARCH_RESULT_CAP) {
-    return { rows: await db.select(listColumns).from(subjects).where(contains).orderBy(...rank(subjects.name, subjects.id)).limit(limit).offset(offset), total };
-  }
-  const first = (condition: SQL | undefined) => db.select(listColumns).from(subjects).where(and(kinds, condition)).limit(SEARCH_RESULT_CAP);
-  const rows = await queryRows<SubjectListRow>(
+  const rows = await queryRows<SubjectListRow & { total: number }>(
     db,
-    sql`select id, kind, name, uscc, registration_no as "registrationNo", citizen_id_masked as "citizenIdMasked", region_code as "regionCode", status
-        from ((${first(eq(subjects.name, name))}) union (${first(ilike(subjects.name, `${pattern}%`))}) union (${first(nameContains(name))})) as candidates
-        order by ${sql.join(rank(sql`candidates.name`, sql`candidates.id`), sql`, `)} limit ${limit} offset ${offset}`,
+    sql`with matches as materialized (${matches}),
+          counted as (select count(*)::int as n from matches),
+          candidates as (
+            select id, name from matches
+            union
+            select id, name from (${prefixed}) as prefixed where (select n from counted) >= ${cap}
+          ),
+          page as (
+            select candidates.id, row_number() over (order by ${sql.join(rank, sql`, `)}) as position
+              from candidates, counted where counted.n > ${offset}
+             order by position limit ${limit} offset ${offset}
+          )
+        select counted.n as total, found.*
+          from counted left join lateral (
+            select s.id, s.kind, s.name, s.uscc, s.registration_no as "registrationNo", s.citizen_id_masked as "citizenIdMasked",
+                   s.region_code as "regionCode", s.status
+              from page join ${subjects} s on s.id = page.id
+             order by page.position
+          ) as found on true`,
   );
-  return { rows, total };
-}
-
-async function cappedCount(db: Db, where: SQL | undefined): Promise<number> {
-  const limited = db.select({ one: sql`1` }).from(subjects).where(where).limit(SEARCH_RESULT_CAP);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(limited.as('limited'));
-  return Number(count.n);
+  const total = Number(rows[0]?.total ?? 0);
+  return { rows: rows.filter((row) => row.id !== null).map(({ total: _total, ...row }) => row), total };
 }
 
 export async function searchSubjects(db: Db, search: SubjectSearch): Promise<{ rows: SubjectListRow[]; total: number }> {
@@ -208,7 +235,16 @@ export async function searchSubjects(db: Db, search: SubjectSearch): Promise<{ r
   if (identifierMatches.length > 0) conditions.push(or(...identifierMatches)!);
   if (search.name !== undefined) conditions.push(nameContains(search.name));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const rows = await db.select(listColumns).from(subjects).where(where).orderBy(asc(subjects.name), asc(subjects.id)).limit(search.limit).offset(search.offset);
+  // The count comes with the page (a window over the matches); only a page past the end needs its own count.
+  const page = await db
+    .select({ ...listColumns, total: sql<number>`count(*) over ()` })
+    .from(subjects)
+    .where(where)
+    .orderBy(asc(subjects.name), asc(subjects.id))
+    .limit(search.limit)
+    .offset(search.offset);
+  const rows = page.map(({ total: _total, ...row }) => row);
+  if (page.length > 0) return { rows, total: Number(page[0].total) };
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(subjects).where(where);
   return { rows, total: Number(count.n) };
 }

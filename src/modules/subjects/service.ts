@@ -142,11 +142,30 @@ function toRelation(row: repo.SubjectRelationRow): SubjectRelation {
 }
 
 /**
+ * The platform's own region names, re-read at most every REGION_NAMES_TTL_MS: region rows are only ever
+ * added (by `xinyong init` or the demo seed, possibly in another process), never renamed, and they only
+ * label search results and subject pages, so a region registered a moment ago may show its national name
+ * for up to a minute. Saves a query on every public search and subject page.
+ */
+const REGION_NAMES_TTL_MS = 60_000;
+const ownRegionNames = new WeakMap<Db, { loadedAt: number; names: Promise<Map<string, string>> }>();
+
+function platformRegionNames(db: Db): Promise<Map<string, string>> {
+  const cached = ownRegionNames.get(db);
+  if (cached && Date.now() - cached.loadedAt < REGION_NAMES_TTL_MS) return cached.names;
+  const names = listRegions(db).then((rows) => new Map(rows.map((region) => [region.code, region.name])));
+  const entry = { loadedAt: Date.now(), names };
+  names.catch(() => ownRegionNames.get(db) === entry && ownRegionNames.delete(db));
+  ownRegionNames.set(db, entry);
+  return names;
+}
+
+/**
  * A region's display name: the platform's own region table first (it may name divisions the national
  * list lacks), else province, city and county names from GB/T 2260 joined.
  */
 async function regionNamer(db: Db): Promise<(code: string | null) => string | null> {
-  const own = new Map((await listRegions(db)).map((region) => [region.code, region.name]));
+  const own = await platformRegionNames(db);
   return (code) => (code && own.get(code)) || regionNameOf(code);
 }
 

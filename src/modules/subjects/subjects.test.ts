@@ -313,6 +313,20 @@ describe('subjects registry', () => {
       await expectAppError(searchPublicSubjects(db, { q: ' ' }), 'VALIDATION');
     });
 
+    it('finds a query with punctuation (the bigram path) and 2 characters in any case, without false matches', async () => {
+      await createSubject(db, admin, { kind: 'legal_entity', name: '华盛（长沙）绿源贸易有限公司', uscc: uscc('430100') });
+      await createSubject(db, admin, { kind: 'legal_entity', name: '长沙华盛商贸有限公司', uscc: uscc('430100') });
+      await createSubject(db, admin, { kind: 'legal_entity', name: 'GX绿源（有限合伙）', uscc: uscc() });
+      const names = async (q: string) => (await searchPublicSubjects(db, { q })).items.map((item) => item.name);
+      expect(await names('盛（长')).toEqual(['华盛（长沙）绿源贸易有限公司']);
+      expect(await names('（长沙）')).toEqual(['华盛（长沙）绿源贸易有限公司']);
+      expect(await names('盛（长沙')).toEqual(['华盛（长沙）绿源贸易有限公司']);
+      expect(await names('（有限合伙')).toEqual(['GX绿源（有限合伙）']);
+      expect(await names('gx')).toEqual(['GX绿源（有限合伙）']);
+      expect(await names('华 盛')).toEqual([]);
+      expect((await searchPublicSubjects(db, { q: '沙）' })).total).toBe(1);
+    });
+
     it('shows public basic information, but not natural persons', async () => {
       const found = await searchPublicSubjects(db, { q: '梧州绿源环保' });
       const info = await getPublicSubject(db, found.items[0].id);

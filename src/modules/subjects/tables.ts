@@ -34,7 +34,8 @@ export const subjects = pgTable(
     uniqueIndex('subjects_citizen_id_hash_uq').on(t.citizenIdHash).where(sql`${t.citizenIdHash} is not null`),
     index('subjects_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     // 2-character search: GIN on subject_name_bigrams(name), created by a custom migration with its
-    // function (see name-bigrams.ts), not declared here
+    // function (see name-bigrams.ts), not declared here; so is the prefix search's btree on
+    // (lower(name) collate "C"), subjects_name_prefix_idx (see searchByName in repository.ts)
     index('subjects_kind_idx').on(t.kind),
   ],
 );
