@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../api';
+import { LegalBasisList } from './LegalBasisList';
 import type { Catalog, CatalogItem, CatalogVersionRef, Department, FieldDef, LegalBasis } from '../shared/types';
 import { FIELD_TYPE_LABELS, NATURE_LABELS, SCOPE_LABELS, SEVERITY_LABELS, SUBJECT_KIND_LABELS } from '../shared/labels';
 import { PERIOD_KEYS, PERIOD_LABELS, type PeriodKey } from './catalogText';
@@ -267,42 +268,7 @@ export function CatalogItemForm({
         </Row>
 
         <Divider titlePlacement="start">法律依据</Divider>
-        <Form.List
-          name="legalBasis"
-          rules={[
-            {
-              validator: async (_, value: LegalBasis[] | undefined) => {
-                if (!value || !value.some((b) => b?.document?.trim())) throw new Error('至少填写一项法律依据');
-              },
-            },
-          ]}
-        >
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              {fields.map(({ key, name }) => (
-                <Row key={key} gutter={8} align="top">
-                  <Col flex="auto">
-                    <Form.Item name={[name, 'document']} rules={[{ required: true, message: '请输入文件名称' }]}>
-                      <Input placeholder="文件名称，如《中华人民共和国行政处罚法》" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="160px">
-                    <Form.Item name={[name, 'article']}>
-                      <Input placeholder="条款，如第四十八条" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="32px">
-                    <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(name)} aria-label="删除" />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ document: '', article: '' })}>
-                添加法律依据
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </>
-          )}
-        </Form.List>
+        <LegalBasisList noun="法律依据" documentPlaceholder="文件名称，如《中华人民共和国行政处罚法》" articlePlaceholder="条款，如第四十八条" />
 
         <Divider titlePlacement="start">公示期限（月）</Divider>
         {PERIOD_KEYS.map((key) => (

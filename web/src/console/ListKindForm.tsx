@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Space, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, errorMessage } from '../api';
+import { LegalBasisList } from './LegalBasisList';
 import type { LegalBasis, ListKind, ListKindKind, ListScope } from '../shared/types';
 import { LIST_KIND_KIND_LABELS, LIST_SCOPE_LABELS } from '../shared/labels';
 import { LIST_KINDS_QUERY_KEY } from './listShared';
@@ -178,42 +178,7 @@ export function ListKindForm({ open, kind, onClose }: { open: boolean; kind: Lis
         </Row>
 
         <Divider titlePlacement="start">认定依据</Divider>
-        <Form.List
-          name="legalBasis"
-          rules={[
-            {
-              validator: async (_, value: LegalBasis[] | undefined) => {
-                if (!value || !value.some((b) => b?.document?.trim())) throw new Error('至少填写一项认定依据');
-              },
-            },
-          ]}
-        >
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              {fields.map(({ key, name }) => (
-                <Row key={key} gutter={8} align="top">
-                  <Col flex="auto">
-                    <Form.Item name={[name, 'document']} rules={[{ required: true, whitespace: true, message: '请输入文件名称' }]}>
-                      <Input placeholder="法律、行政法规、党中央国务院政策文件或部门规章名称（含文号）" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="160px">
-                    <Form.Item name={[name, 'article']}>
-                      <Input placeholder="条款，如第十二条" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="32px">
-                    <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(name)} aria-label="删除" />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ document: '', article: '' })}>
-                添加认定依据
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </>
-          )}
-        </Form.List>
+        <LegalBasisList noun="认定依据" documentPlaceholder="法律、行政法规、党中央国务院政策文件或部门规章名称（含文号）" articlePlaceholder="条款，如第十二条" />
 
         {scope === 'local' ? (
           <>

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../api';
+import { LegalBasisList } from './LegalBasisList';
 import type { Department, LegalBasis, Measure, MeasureList } from '../shared/types';
 import { MEASURE_CATEGORY_LABELS, MEASURE_KIND_LABELS, SEVERITY_LABELS } from '../shared/labels';
 import { useListKindNames, useListKinds } from './listShared';
@@ -155,42 +155,7 @@ export function MeasureForm({ open, measure, onClose }: { open: boolean; measure
         </Row>
 
         <Divider titlePlacement="start">设定依据</Divider>
-        <Form.List
-          name="legalBasis"
-          rules={[
-            {
-              validator: async (_, value: LegalBasis[] | undefined) => {
-                if (!value || !value.some((b) => b?.document?.trim())) throw new Error('至少填写一项设定依据');
-              },
-            },
-          ]}
-        >
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              {fields.map(({ key, name }) => (
-                <Row key={key} gutter={8} align="top">
-                  <Col flex="auto">
-                    <Form.Item name={[name, 'document']} rules={[{ required: true, whitespace: true, message: '请输入文件名称' }]}>
-                      <Input placeholder="法律、法规或党中央、国务院政策文件名称" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="160px">
-                    <Form.Item name={[name, 'article']}>
-                      <Input placeholder="条款" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="32px">
-                    <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(name)} aria-label="删除" />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ document: '', article: '' })}>
-                添加设定依据
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </>
-          )}
-        </Form.List>
+        <LegalBasisList noun="设定依据" documentPlaceholder="法律、法规或党中央、国务院政策文件名称" articlePlaceholder="条款" />
 
         <Divider titlePlacement="start">实施对象和范围</Divider>
         <Row gutter={16}>
