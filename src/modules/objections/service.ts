@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/errors';
 import { isUuid, newId } from '../../shared/ids';
 import { chinaDate } from '../../shared/time';
-import { withAudit } from '../audit';
+import { withAudit, type AuditWriter } from '../audit';
 import { readsAllDepartments, requireAuthenticated } from '../auth/policy';
 import { addWorkingDaysFrom, assertValidDate } from '../calendar';
 import { getItemVersion } from '../catalog';
@@ -105,7 +105,7 @@ async function runStep(
   actor: Actor,
   id: string,
   action: ObjectionAction,
-  apply: (tx: Db, objection: repo.ObjectionRow, audit: Parameters<Parameters<typeof withAudit>[2]>[1]) => Promise<StepChange>,
+  apply: (tx: Db, objection: repo.ObjectionRow, audit: AuditWriter) => Promise<StepChange>,
 ): Promise<repo.ObjectionRow> {
   return withAudit(db, actor, async (tx, audit) => {
     const objection = await loadObjection(tx, id, { forUpdate: true });
@@ -183,7 +183,7 @@ export async function concludeObjection(db: Db, actor: Actor, id: string, input:
   });
 }
 
-async function putRecordRight(tx: Db, audit: Parameters<Parameters<typeof withAudit>[2]>[1], actor: Actor, objection: repo.ObjectionRow, action: NonNullable<OutcomeRecord['action']>, explanation: string): Promise<number> {
+async function putRecordRight(tx: Db, audit: AuditWriter, actor: Actor, objection: repo.ObjectionRow, action: NonNullable<OutcomeRecord['action']>, explanation: string): Promise<number> {
   if (action === 'revoked') {
     const record = await revokeRecordInTx(tx, audit, actor, objection.recordId, `异议成立，撤销记录：${explanation}`);
     return record.currentVersion;

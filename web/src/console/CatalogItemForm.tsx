@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../api';
+import { EditDrawer } from './EditDrawer';
+import { useDepartments } from './lookups';
 import { LegalBasisList } from './LegalBasisList';
-import type { Catalog, CatalogItem, CatalogVersionRef, Department, FieldDef, LegalBasis } from '../shared/types';
+import type { Catalog, CatalogItem, CatalogVersionRef, FieldDef, LegalBasis } from '../shared/types';
 import { FIELD_TYPE_LABELS, NATURE_LABELS, SCOPE_LABELS, SEVERITY_LABELS, SUBJECT_KIND_LABELS } from '../shared/labels';
 import { PERIOD_KEYS, PERIOD_LABELS, type PeriodKey } from './catalogText';
 import { CATALOG_QUERY_KEY } from './useCatalog';
@@ -154,11 +156,7 @@ export function CatalogItemForm({
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const departments = useQuery({
-    queryKey: ['departments'],
-    queryFn: ({ signal }) => api.get<{ items: Department[] }>('/departments', undefined, signal),
-    enabled: open,
-  });
+  const departments = useDepartments(open);
 
   useEffect(() => {
     if (open) {
@@ -190,21 +188,7 @@ export function CatalogItemForm({
   const keyOptions = fieldKeys.map((k) => ({ value: k, label: k }));
 
   return (
-    <Drawer
-      title={item ? `编辑补充目录条目：${item.name}` : '新增补充目录条目'}
-      open={open}
-      onClose={onClose}
-      size={Math.min(900, window.innerWidth)}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
-    >
+    <EditDrawer title={item ? `编辑补充目录条目：${item.name}` : '新增补充目录条目'} open={open} onClose={onClose} width={900} saving={save.isPending} onSave={() => form.submit()}>
       {save.error ? <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 16 }} /> : null}
       <Form<FormValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} scrollToFirstError>
         <Row gutter={16}>
@@ -412,6 +396,6 @@ export function CatalogItemForm({
         </Form.Item>
         {save.error ? <Alert type="error" showIcon title={errorMessage(save.error)} data-testid="catalog-save-error" /> : null}
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }

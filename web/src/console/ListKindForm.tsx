@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Space, Typography } from 'antd';
+import { Alert, App, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, errorMessage } from '../api';
+import { EditDrawer } from './EditDrawer';
 import { LegalBasisList } from './LegalBasisList';
 import type { LegalBasis, ListKind, ListKindKind, ListScope } from '../shared/types';
 import { LIST_KIND_KIND_LABELS, LIST_SCOPE_LABELS } from '../shared/labels';
@@ -124,24 +125,7 @@ export function ListKindForm({ open, kind, onClose }: { open: boolean; kind: Lis
   );
 
   return (
-    <Drawer
-      title={creating ? '新增名单类型' : `编辑认定标准：${kind.name}`}
-      open={open}
-      onClose={onClose}
-      size={Math.min(900, window.innerWidth)}
-      destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (!visible) save.reset();
-      }}
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
-    >
+    <EditDrawer title={creating ? '新增名单类型' : `编辑认定标准：${kind.name}`} open={open} onClose={onClose} width={900} saving={save.isPending} onSave={() => form.submit()} onClosed={() => save.reset()}>
       {save.error ? <Alert type="error" showIcon title="未能保存" description={errorMessage(save.error)} style={{ marginBottom: 16 }} className="list-kind-form-error" /> : null}
       <Typography.Paragraph type="secondary">
         名单认定标准须载明认定依据、认定标准、有效期、移出条件和程序及救济措施。仅在本地实施的名单须有地方性法规依据，并经不少于 30 日的公开征求意见。修改认定标准不影响已作出的认定。
@@ -245,6 +229,6 @@ export function ListKindForm({ open, kind, onClose }: { open: boolean; kind: Lis
         {text('removalProcedure', '移出程序')}
         {text('remedies', '救济措施')}
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }

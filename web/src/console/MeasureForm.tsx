@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
 import { api, errorMessage } from '../api';
+import { EditDrawer } from './EditDrawer';
 import { LegalBasisList } from './LegalBasisList';
-import type { Department, LegalBasis, Measure, MeasureList } from '../shared/types';
+import type { LegalBasis, Measure, MeasureList } from '../shared/types';
 import { MEASURE_CATEGORY_LABELS, MEASURE_KIND_LABELS, SEVERITY_LABELS } from '../shared/labels';
 import { useListKindNames, useListKinds } from './listShared';
-import { useMatterTypes } from './lookups';
+import { useDepartments, useMatterTypes } from './lookups';
 
 interface FormValues {
   code: string;
@@ -70,11 +71,7 @@ export function MeasureForm({ open, measure, onClose }: { open: boolean; measure
   const kinds = useListKinds();
   const kindNames = useListKindNames();
   const matters = useMatterTypes();
-  const departments = useQuery({
-    queryKey: ['departments'],
-    queryFn: ({ signal }) => api.get<{ items: Department[] }>('/departments', undefined, signal),
-    enabled: open,
-  });
+  const departments = useDepartments(open);
 
   useEffect(() => {
     if (open) {
@@ -101,24 +98,7 @@ export function MeasureForm({ open, measure, onClose }: { open: boolean; measure
   });
 
   return (
-    <Drawer
-      title={creating ? '新增本地补充措施' : `编辑补充措施：${measure.name}`}
-      open={open}
-      onClose={onClose}
-      size={Math.min(860, window.innerWidth)}
-      destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (!visible) save.reset();
-      }}
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
-    >
+    <EditDrawer title={creating ? '新增本地补充措施' : `编辑补充措施：${measure.name}`} open={open} onClose={onClose} width={860} saving={save.isPending} onSave={() => form.submit()} onClosed={() => save.reset()}>
       {save.error ? <Alert type="error" showIcon title="未能保存" description={errorMessage(save.error)} style={{ marginBottom: 16 }} /> : null}
       <Typography.Paragraph type="secondary">
         每项措施须载明设定依据、实施对象和实施幅度（不得超过的程度或期限）；保存后生成新的措施清单版本，已作出的核查仍按原版本。
@@ -207,6 +187,6 @@ export function MeasureForm({ open, measure, onClose }: { open: boolean; measure
           <Input.TextArea rows={2} placeholder="如：依据《示范市社会信用条例》第二十条增补" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }

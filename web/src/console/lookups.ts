@@ -2,15 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { Department, RecordDetail, RecordVersion } from '../shared/types';
 
-/** Department id → name, for API answers that carry only departmentId. Empty if the list is not readable. */
-export function useDepartmentNames(enabled = true): Map<string, string> {
-  const departments = useQuery({
+/** The departments (GET /departments), shared by every page and form that lists or names them. */
+export function useDepartments(enabled = true) {
+  return useQuery({
     queryKey: ['departments'],
     queryFn: ({ signal }) => api.get<{ items: Department[] }>('/departments', undefined, signal),
     enabled,
     staleTime: 5 * 60_000,
     retry: false,
   });
+}
+
+/** Department id → name, for API answers that carry only departmentId. Empty if the list is not readable. */
+export function useDepartmentNames(enabled = true): Map<string, string> {
+  const departments = useDepartments(enabled);
   return new Map((departments.data?.items ?? []).map((d) => [d.id, d.name]));
 }
 
